@@ -1,0 +1,147 @@
+package io.pitwall.events.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+
+/**
+ * A {@link SchemaRegistryClient} over the Confluent Schema Registry REST API, which Confluent
+ * Schema Registry, Apicurio ({@code /apis/ccompat/v7}), Karapace and Redpanda all serve. Ids and
+ * schemas are cached: each subject/schema pair and each id costs one request per process.
+ */
+public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
+
+  private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI baseUrl;
+  private final HttpClient http;
+  private final Duration requestTimeout;
+  private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
+  private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+
+  /**
+   * @param baseUrl the registry's Confluent-compatible base URL, e.g. http://localhost:8081 or
+   *     http://localhost:8080/apis/ccompat/v7
+   */
+  public ConfluentRestRegistryClient(String baseUrl) {
+    this(baseUrl, Duration.ofSeconds(10));
+  }
+
+  /**
+   * @param baseUrl the registry's Confluent-compatible base URL
+   * @param requestTimeout the limit on each request
+   */
+  public ConfluentRestRegistryClient(String baseUrl, Duration requestTimeout) {
+    String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.baseUrl = URI.create(trimmed + "/");
+    this.requestTimeout = requestTimeout;
+    this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
+  }
+
+  @Override
+  public int register(String subject, Schema schema) {
+    Map<Schema, Integer> ids =
+        idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
+    Integer cached = ids.get(schema);
+    if (cached != null) {
+      return cached;
+    }
+    String body = JSON.createObjectNode().put("schema", schema.toString()).toString();
+    HttpRequest request =
+        request("subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", CONTENT_TYPE)
+            .build();
+    JsonNode answer =
+        send(request, "register schema " + schema.getFullName() + " under " + subject);
+    int id = requiredInt(answer, "id", "register " + subject);
+    ids.put(schema, id);
+    schemasById.putIfAbsent(id, schema);
+    return id;
+  }
+
+  @Override
+  public Schema schemaById(int id) {
+    Schema cached = schemasById.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    JsonNode answer = send(request("schemas/ids/" + id).GET().build(), "fetch schema id " + id);
+    JsonNode schemaType = answer.get("schemaType");
+    if (schemaType != null && !"AVRO".equals(schemaType.asText())) {
+      throw new SchemaRegistryException(
+          "Schema id " + id + " is of type " + schemaType.asText() + ", not AVRO", 200, null);
+    }
+    JsonNode text = answer.get("schema");
+    if (text == null || !text.isTextual()) {
+      throw new SchemaRegistryException(
+          "Registry answer for schema id " + id + " has no schema text", 200, null);
+    }
+    Schema schema = new Schema.Parser().parse(text.asText());
+    schemasById.putIfAbsent(id, schema);
+    return schema;
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(baseUrl.resolve(path))
+        .timeout(requestTimeout)
+        .header("Accept", CONTENT_TYPE + ", application/json");
+  }
+
+  private JsonNode send(HttpRequest request, String what) {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new SchemaRegistryException(
+          "Could not " + what + ": registry at " + baseUrl + " unreachable (" + e + ")", -1, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SchemaRegistryException("Interrupted while trying to " + what, -1, e);
+    }
+    JsonNode body = parse(response.body());
+    if (response.statusCode() / 100 != 2) {
+      String detail =
+          body != null && body.has("message") ? body.get("message").asText() : response.body();
+      throw new SchemaRegistryException(
+          "Could not " + what + ": registry answered " + response.statusCode() + " " + detail,
+          response.statusCode(),
+          null);
+    }
+    if (body == null) {
+      throw new SchemaRegistryException(
+          "Could not " + what + ": registry answered with a body that is not JSON",
+          response.statusCode(),
+          null);
+    }
+    return body;
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return body == null || body.isBlank() ? null : JSON.readTree(body);
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
+
+  private static int requiredInt(JsonNode node, String field, String what) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.canConvertToInt()) {
+      throw new SchemaRegistryException(
+          "Could not " + what + ": registry answer has no integer '" + field + "'", 200, null);
+    }
+    return value.asInt();
+  }
+}

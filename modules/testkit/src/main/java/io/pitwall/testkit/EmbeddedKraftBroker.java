@@ -1,0 +1,76 @@
+package io.pitwall.testkit;
+
+import java.util.Map;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A single-node KRaft broker (combined broker and controller) in this JVM, from Kafka's own test
+ * kit. Configured for one node: every internal topic has replication factor 1, or consumer groups
+ * and transactions would wait forever for replicas that never come.
+ */
+public final class EmbeddedKraftBroker implements KafkaBroker {
+
+  /** Broker settings a single-node cluster needs; exposed for documentation and tests. */
+  public static final Map<String, String> SINGLE_NODE_SETTINGS =
+      Map.of(
+          "offsets.topic.replication.factor", "1",
+          "offsets.topic.num.partitions", "5",
+          "transaction.state.log.replication.factor", "1",
+          "transaction.state.log.min.isr", "1",
+          "transaction.state.log.num.partitions", "5",
+          "share.coordinator.state.topic.replication.factor", "1",
+          "share.coordinator.state.topic.min.isr", "1",
+          "group.initial.rebalance.delay.ms", "0",
+          "auto.create.topics.enable", "true",
+          "log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+
+  private final KafkaClusterTestKit cluster;
+
+  private EmbeddedKraftBroker(KafkaClusterTestKit cluster) {
+    this.cluster = cluster;
+  }
+
+  /** Formats and starts a fresh single-node cluster and waits until its broker is ready. */
+  public static EmbeddedKraftBroker start() {
+    try {
+      KafkaClusterTestKit.Builder builder =
+          new KafkaClusterTestKit.Builder(
+              new TestKitNodes.Builder()
+                  .setCombined(true)
+                  .setNumBrokerNodes(1)
+                  .setNumControllerNodes(1)
+                  .build());
+      SINGLE_NODE_SETTINGS.forEach(builder::setConfigProp);
+      KafkaClusterTestKit cluster = builder.build();
+      cluster.format();
+      cluster.startup();
+      cluster.waitForReadyBrokers();
+      return new EmbeddedKraftBroker(cluster);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while starting the embedded broker", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not start the embedded KRaft broker", e);
+    }
+  }
+
+  @Override
+  public String bootstrapServers() {
+    return cluster.bootstrapServers();
+  }
+
+  @Override
+  public String description() {
+    return "embedded KRaft broker (Kafka " + TestkitVersions.KAFKA + ")";
+  }
+
+  @Override
+  public void close() {
+    try {
+      cluster.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not stop the embedded KRaft broker", e);
+    }
+  }
+}
