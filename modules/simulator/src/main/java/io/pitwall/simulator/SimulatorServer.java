@@ -1,0 +1,102 @@
+package io.pitwall.simulator;
+
+import io.pitwall.simulator.psn.PsnSimulator;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulator's HTTP server: one listener serving every simulated upstream, logging each answered
+ * request to the {@link RequestLog}.
+ */
+public final class SimulatorServer extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
+
+  private final PsnSimulator psn;
+  private final RequestLog requestLog;
+  private final Clock clock;
+  private final String host;
+  private final int port;
+  private volatile HttpServer server;
+
+  /**
+   * @param psn the PSN simulator to mount
+   * @param requestLog where answered requests go
+   * @param clock the simulator's clock
+   * @param host interface to bind, e.g. 127.0.0.1
+   * @param port port to bind, 0 for any free port
+   */
+  public SimulatorServer(
+      PsnSimulator psn, RequestLog requestLog, Clock clock, String host, int port) {
+    this.psn = psn;
+    this.requestLog = requestLog;
+    this.clock = clock;
+    this.host = host;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(this::logWhenAnswered);
+    psn.mount(router);
+    router.route().failureHandler(this::failure);
+    return vertx
+        .createHttpServer()
+        .requestHandler(router)
+        .listen(port, host)
+        .onSuccess(
+            s -> {
+              server = s;
+              LOG.info("Simulator listening on http://{}:{}", host, s.actualPort());
+            });
+  }
+
+  /** The port the server listens on (after start). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void logWhenAnswered(RoutingContext ctx) {
+    String path = ctx.request().path();
+    String upstream = PsnSimulator.upstreamOf(path);
+    ctx.response()
+        .endHandler(
+            v ->
+                requestLog.add(
+                    new RequestLog.Entry(
+                        clock.instant(),
+                        upstream == null ? "unknown" : upstream,
+                        ctx.request().method().name(),
+                        path,
+                        ctx.request().query() == null ? "" : ctx.request().query(),
+                        PsnSimulator.identity(ctx),
+                        ctx.response().getStatusCode())));
+    ctx.next();
+  }
+
+  private void failure(RoutingContext ctx) {
+    if (PsnSimulator.handleFailure(ctx)) {
+      return;
+    }
+    int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+    if (status == 500) {
+      LOG.warn(
+          "Simulator failed on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
+    }
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(
+            new JsonObject()
+                .put("error", new JsonObject().put("message", "HTTP " + status))
+                .encode());
+  }
+}

@@ -1,0 +1,132 @@
+package io.pitwall.simulator.psn;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The PSN side of the simulator: OAuth, the Trophy API v2 and the account endpoints around it, over
+ * one {@link PsnWorld}. Authenticated endpoints need a live bearer token (else 401) and count
+ * against the token owner's rate limit (past it, 429 with {@code X-RateLimit-Next-Available} in
+ * unix seconds).
+ */
+public final class PsnSimulator {
+
+  private static final String IDENTITY = "pitwall.identity";
+  private static final String[] AUTHENTICATED = {
+    "/api/trophy/", "/api/userProfile/", "/userProfile/", "/api/v1/devices/"
+  };
+
+  private final PsnWorld world;
+  private final TokenStore tokens;
+  private final RateLimiter rateLimiter;
+  private final PsnSimulatorConfig config;
+  private final Clock clock;
+
+  /**
+   * @param world the accounts and titles to serve
+   * @param config token lifetimes and rate limit
+   * @param clock the simulator's clock
+   */
+  public PsnSimulator(PsnWorld world, PsnSimulatorConfig config, Clock clock) {
+    this.world = world;
+    this.config = config;
+    this.clock = clock;
+    this.tokens = new TokenStore(clock);
+    this.rateLimiter = new RateLimiter(clock, config.rateLimit(), config.rateWindow());
+  }
+
+  /** The world this simulator serves. */
+  public PsnWorld world() {
+    return world;
+  }
+
+  /** The tokens issued so far (tests expire them). */
+  public TokenStore tokens() {
+    return tokens;
+  }
+
+  /** Mounts every PSN route on {@code router}. */
+  public void mount(Router router) {
+    for (String prefix : AUTHENTICATED) {
+      router.route(prefix + "*").handler(this::authenticate);
+    }
+    new PsnAuthApi(world, tokens, config, clock).mount(router);
+    new PsnTrophyApi(world).mount(router);
+    new PsnAccountApi(world).mount(router);
+  }
+
+  /** Which upstream a path belongs to, for the request log; null when not PSN's. */
+  public static String upstreamOf(String path) {
+    if (path.startsWith(PsnAuthApi.PREFIX)) {
+      return "psn-auth";
+    }
+    for (String prefix : AUTHENTICATED) {
+      if (path.startsWith(prefix)) {
+        return "psn";
+      }
+    }
+    return null;
+  }
+
+  /** The identity (account id) of the request's bearer token, or null before authentication. */
+  public static String identity(RoutingContext ctx) {
+    return ctx.get(IDENTITY);
+  }
+
+  /** Whether an error thrown by a handler is one of PSN's; writes it when so. */
+  public static boolean handleFailure(RoutingContext ctx) {
+    if (ctx.failure() instanceof PsnError error) {
+      json(ctx.response().setStatusCode(error.status), error.body());
+      return true;
+    }
+    return false;
+  }
+
+  private void authenticate(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    String token =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).trim()
+            : null;
+    TokenStore.Grant grant = tokens.access(token);
+    if (grant == null) {
+      ctx.fail(PsnError.invalidToken());
+      return;
+    }
+    ctx.put(IDENTITY, grant.accountId());
+    Instant nextAvailable = rateLimiter.tryAcquire(grant.accountId());
+    if (nextAvailable != null) {
+      long unixSeconds = nextAvailable.getEpochSecond() + (nextAvailable.getNano() > 0 ? 1 : 0);
+      ctx.response().putHeader("X-RateLimit-Next-Available", Long.toString(unixSeconds));
+      ctx.fail(PsnError.tooManyRequests());
+      return;
+    }
+    ctx.next();
+  }
+
+  /** The account a {@code :accountId} path names ({@code me} = the token's owner), if visible. */
+  static Account target(RoutingContext ctx, PsnWorld world) {
+    String requested = ctx.pathParam("accountId");
+    String identity = identity(ctx);
+    String accountId = "me".equals(requested) ? identity : requested;
+    Account account = world.account(accountId);
+    if (account == null) {
+      throw PsnError.notFound();
+    }
+    if (account.privateTrophies() && !account.accountId().equals(identity)) {
+      throw PsnError.forbidden();
+    }
+    return account;
+  }
+
+  static void json(RoutingContext ctx, JsonObject body) {
+    json(ctx.response(), body);
+  }
+
+  private static void json(io.vertx.core.http.HttpServerResponse response, JsonObject body) {
+    response.putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}
