@@ -47,7 +47,7 @@ while i < len(doc):
         heading = line.strip("* ")
         url = None
         language = None
-    m = re.match(r"^https://m\.np\.playstation\.com(/api/\S+)$", line.strip())
+    m = re.match(r"^https://m\.np\.playstation\.com(/api/.+)$", line.strip())
     if m:
         url = m.group(1)
     m = re.search(r'-Headers @\{"Accept-Language"="([^"]+)"\}', line)

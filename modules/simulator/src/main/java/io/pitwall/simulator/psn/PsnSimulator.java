@@ -16,7 +16,7 @@ public final class PsnSimulator {
 
   private static final String IDENTITY = "pitwall.identity";
   private static final String[] AUTHENTICATED = {
-    "/api/trophy/", "/api/userProfile/", "/userProfile/", "/api/v1/devices/"
+    "/api/trophy/", "/api/userProfile/", "/userProfile/", "/api/v1/devices/", "/api/graphql/"
   };
 
   private final PsnWorld world;
@@ -56,6 +56,7 @@ public final class PsnSimulator {
     new PsnAuthApi(world, tokens, config, clock).mount(router);
     new PsnTrophyApi(world).mount(router);
     new PsnAccountApi(world).mount(router);
+    new PsnGameHelpApi(world).mount(router);
   }
 
   /** Which upstream a path belongs to, for the request log; null when not PSN's. */

@@ -20,11 +20,22 @@ public final class PsnWorld {
   private final Map<String, String> communicationIdByTitleId = new HashMap<>();
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final List<TrophyEarnedFact> groundTruth = new ArrayList<>();
+  private final Map<String, List<GameHint>> hints = new HashMap<>();
 
   /** Adds or replaces a title in the catalog. */
   public synchronized void addTitle(TitleDef title) {
     catalog.put(title.npCommunicationId(), title);
     title.npTitleIds().forEach(id -> communicationIdByTitleId.put(id, title.npCommunicationId()));
+  }
+
+  /** Sets the Game Help available for a title's trophies. */
+  public synchronized void setHints(String npCommunicationId, List<GameHint> titleHints) {
+    hints.put(npCommunicationId, List.copyOf(titleHints));
+  }
+
+  /** The Game Help of a title, possibly empty. */
+  public synchronized List<GameHint> hints(String npCommunicationId) {
+    return hints.getOrDefault(npCommunicationId, List.of());
   }
 
   /** Adds an account; its npsso signs it in. */

@@ -52,12 +52,14 @@ class PsnDocContractTest {
     TrafficImporter importer = new TrafficImporter(ME, "DocUser");
     for (JsonNode example : examples) {
       switch (example.path("kind").asText()) {
-        case "response" ->
-            importer.observe(
-                example.path("url").asText(),
-                text(example, "acceptLanguage"),
-                200,
-                example.path("body"));
+        case "response", "graphql" -> {
+          String url = example.path("url").asText();
+          importer.observe(
+              url.startsWith("/api/graphql/") ? encodeQuery(url) : url,
+              text(example, "acceptLanguage"),
+              200,
+              example.path("body"));
+        }
         case "fragment" -> {
           String url = fragmentUrl(example);
           if (url != null) {
@@ -81,7 +83,7 @@ class PsnDocContractTest {
   @TestFactory
   Stream<DynamicTest> everyDocumentedResponseShapeIsServed() {
     return examples.stream()
-        .filter(e -> e.path("kind").asText().equals("response"))
+        .filter(e -> List.of("response", "graphql").contains(e.path("kind").asText()))
         .map(
             e ->
                 DynamicTest.dynamicTest(
@@ -142,9 +144,36 @@ class PsnDocContractTest {
   }
 
   private static PsnTestClient.Answer request(String url, String language) {
+    if (url.startsWith("/api/graphql/")) {
+      return client.get(
+          encodeQuery(url),
+          Map.of(
+              "Authorization",
+              "Bearer " + token,
+              "apollographql-client-name",
+              "PlayStationApp-Android"));
+    }
     return language == null
         ? client.get(url, token)
         : client.get(url, Map.of("Authorization", "Bearer " + token, "Accept-Language", language));
+  }
+
+  /** The doc writes the GraphQL variables unencoded; a real client percent-encodes them. */
+  private static String encodeQuery(String url) {
+    int q = url.indexOf('?');
+    StringBuilder encoded = new StringBuilder(url.substring(0, q + 1));
+    for (String part : url.substring(q + 1).split("&")) {
+      int eq = part.indexOf('=');
+      if (encoded.charAt(encoded.length() - 1) != '?') {
+        encoded.append('&');
+      }
+      encoded
+          .append(part, 0, eq + 1)
+          .append(
+              java.net.URLEncoder.encode(
+                  part.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return encoded.toString();
   }
 
   /** Where a documented fragment (an extract without its request) is served. */

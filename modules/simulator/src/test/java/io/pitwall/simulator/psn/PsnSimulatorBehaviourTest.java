@@ -259,6 +259,61 @@ class PsnSimulatorBehaviourTest {
     assertThat(entries).allMatch(e -> e.upstream().equals("psn"));
   }
 
+  @Test
+  void shouldAnswerGameHelpAndRefuseMalformedOperations() {
+    simulatorWorld()
+        .setHints(
+            PS5_TITLE,
+            List.of(
+                new GameHint(
+                    3,
+                    "UDS_3",
+                    "HINT",
+                    List.of(
+                        new GameHint.Tip(
+                            "t1", "Step", "Do it", "m1", "VIDEO", "https://v/1.m3u8")))));
+    Map<String, String> headers =
+        Map.of(
+            "Authorization",
+            "Bearer " + token,
+            "apollographql-client-name",
+            "PlayStationApp-Android");
+    String variables =
+        java.net.URLEncoder.encode(
+            "{\"npCommId\":\"" + PS5_TITLE + "\",\"trophyIds\":[\"3\",\"4\"]}",
+            java.nio.charset.StandardCharsets.UTF_8);
+
+    PsnTestClient.Answer hints =
+        client.get(
+            "/api/graphql/v1/op?operationName=metGetHintAvailability&variables=" + variables,
+            headers);
+    assertThat(hints.status()).isEqualTo(200);
+    assertThat(hints.json().at("/data/hintAvailabilityRetrieve/trophies/0/udsObjectId").asText())
+        .isEqualTo("UDS_3");
+    assertThat(hints.json().at("/data/hintAvailabilityRetrieve/trophies")).hasSize(1);
+
+    assertThat(
+            client
+                .get(
+                    "/api/graphql/v1/op?operationName=metGetHintAvailability&variables="
+                        + variables,
+                    token)
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            client
+                .get("/api/graphql/v1/op?operationName=metGetTips&variables=%7Bnot-json", headers)
+                .json()
+                .at("/errors/0/message")
+                .asText())
+        .contains("variables");
+    assertThat(
+            client
+                .get("/api/graphql/v1/op?operationName=metNothing&variables=" + variables, headers)
+                .status())
+        .isEqualTo(400);
+  }
+
   private PsnWorld simulatorWorld() {
     return simulator.psn().world();
   }

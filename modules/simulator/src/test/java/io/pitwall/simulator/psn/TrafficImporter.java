@@ -88,6 +88,7 @@ final class TrafficImporter {
   private final Map<String, Integer> listTotals = new HashMap<>();
   private final java.util.Set<String> privateAccounts = new java.util.HashSet<>();
   private final Map<String, String> unplayedTitleIds = new LinkedHashMap<>();
+  private final Map<String, Map<Integer, GameHint>> hints = new LinkedHashMap<>();
 
   /**
    * @param me the account id that {@code users/me} stands for
@@ -112,7 +113,9 @@ final class TrafficImporter {
     if (status != 200 || body == null) {
       return;
     }
-    if ((m = PROFILE2.matcher(path)).matches()) {
+    if (path.equals("/api/graphql/v1/op")) {
+      observeGameHelp(query, body);
+    } else if ((m = PROFILE2.matcher(path)).matches()) {
       onlineIds.put(body.at("/profile/accountId").asText(), body.at("/profile/onlineId").asText());
     } else if ((m = TITLE_LIST.matcher(path)).matches()) {
       String account = account(m.group(1));
@@ -247,6 +250,47 @@ final class TrafficImporter {
     }
   }
 
+  private void observeGameHelp(Map<String, String> query, JsonNode body) {
+    String npCommId;
+    try {
+      npCommId =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(query.get("variables"))
+              .path("npCommId")
+              .asText();
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+    TitleDraft title = title(npCommId);
+    Map<Integer, GameHint> known = hints.computeIfAbsent(npCommId, k -> new TreeMap<>());
+    for (JsonNode t : body.at("/data/hintAvailabilityRetrieve/trophies")) {
+      int id = t.path("trophyId").asInt();
+      known.putIfAbsent(
+          id,
+          new GameHint(id, t.path("udsObjectId").asText(), t.path("helpType").asText(), List.of()));
+      title.trophies.computeIfAbsent(id, TrafficImporter::newTrophy);
+    }
+    for (JsonNode t : body.at("/data/tipsRetrieve/trophies")) {
+      int id = t.path("trophyId").asInt();
+      List<GameHint.Tip> tips = new ArrayList<>();
+      for (JsonNode c : t.at("/groups/0/tipContents")) {
+        tips.add(
+            new GameHint.Tip(
+                c.path("tipId").asText(),
+                c.path("displayName").asText(),
+                c.path("description").asText(),
+                c.path("mediaId").asText(),
+                c.path("mediaType").asText(),
+                c.path("mediaUrl").asText()));
+      }
+      Matcher uds =
+          Pattern.compile("\"trophyId\":\"" + id + "\",\"udsObjectId\":\"([^\"]+)\"")
+              .matcher(query.get("variables"));
+      known.put(id, new GameHint(id, uds.find() ? uds.group(1) : "UDS_" + id, "HINT", tips));
+      title.trophies.computeIfAbsent(id, TrafficImporter::newTrophy);
+    }
+  }
+
   /**
    * Builds the world: accounts first (me signs in with {@code npsso}), then titles, then progress.
    */
@@ -263,6 +307,7 @@ final class TrafficImporter {
             world.addTitle(finish(draft));
           }
         });
+    hints.forEach((id, byTrophy) -> world.setHints(id, List.copyOf(byTrophy.values())));
     java.util.Set<String> accounts = new java.util.LinkedHashSet<>(onlineIds.keySet());
     accounts.addAll(progress.keySet());
     accounts.addAll(privateAccounts);
