@@ -1,0 +1,92 @@
+package io.pitwall.core.budget;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A token bucket for one credential's request budget: {@code capacity} tokens, refilled evenly at
+ * {@code capacity} per {@code period} (300 per 15 minutes for PSN by default). A server hint wins
+ * over the configuration: {@link #pauseUntil} empties the bucket and refuses every token until the
+ * hinted instant. Thread-safe.
+ */
+public final class TokenBucket {
+
+  private final Clock clock;
+  private final double capacity;
+  private final double tokensPerNano;
+  private double tokens;
+  private Instant updated;
+  private Instant pausedUntil = Instant.MIN;
+
+  /**
+   * @param clock time source
+   * @param capacity most tokens the bucket holds (and starts with)
+   * @param period time to refill a whole bucket
+   */
+  public TokenBucket(Clock clock, int capacity, Duration period) {
+    if (capacity < 1 || period.isZero() || period.isNegative()) {
+      throw new IllegalArgumentException("a bucket needs a positive capacity and period");
+    }
+    this.clock = clock;
+    this.capacity = capacity;
+    this.tokensPerNano = capacity / (double) period.toNanos();
+    this.tokens = capacity;
+    this.updated = clock.instant();
+  }
+
+  /** Takes one token if there is one now. */
+  public synchronized boolean tryTake() {
+    refill();
+    if (clock.instant().isBefore(pausedUntil) || tokens < 1) {
+      return false;
+    }
+    tokens -= 1;
+    return true;
+  }
+
+  /** How long until a token is available (zero when one is available now). */
+  public synchronized Duration untilNextToken() {
+    refill();
+    Instant now = clock.instant();
+    Duration pause = now.isBefore(pausedUntil) ? Duration.between(now, pausedUntil) : Duration.ZERO;
+    Duration refillWait =
+        tokens >= 1
+            ? Duration.ZERO
+            : Duration.ofNanos((long) Math.ceil((1 - tokens) / tokensPerNano));
+    return pause.compareTo(refillWait) > 0 ? pause : refillWait;
+  }
+
+  /** Whole tokens available now (0 while paused). */
+  public synchronized int available() {
+    refill();
+    return clock.instant().isBefore(pausedUntil) ? 0 : (int) Math.floor(tokens);
+  }
+
+  /**
+   * Applies a server hint (a 429's {@code X-RateLimit-Next-Available}): no token until {@code
+   * until}, and the bucket restarts empty-handed from there.
+   */
+  public synchronized void pauseUntil(Instant until) {
+    refill();
+    if (until.isAfter(pausedUntil)) {
+      pausedUntil = until;
+    }
+    tokens = 0;
+    updated = until.isAfter(clock.instant()) ? until : clock.instant();
+  }
+
+  /** The instant until which the bucket is paused by a server hint, or null when not paused. */
+  public synchronized Instant pausedUntil() {
+    return clock.instant().isBefore(pausedUntil) ? pausedUntil : null;
+  }
+
+  private void refill() {
+    Instant now = clock.instant();
+    if (now.isAfter(updated)) {
+      tokens =
+          Math.min(capacity, tokens + Duration.between(updated, now).toNanos() * tokensPerNano);
+      updated = now;
+    }
+  }
+}
