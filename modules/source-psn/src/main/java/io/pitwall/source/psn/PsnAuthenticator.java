@@ -1,0 +1,227 @@
+package io.pitwall.source.psn;
+
+import io.pitwall.core.PollOutcome;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a live PSN access token for one npsso: trades the npsso for a code and the code for tokens,
+ * refreshes before expiry with the refresh token, and falls back to the npsso when the refresh
+ * token is refused. Concurrent callers share one sign-in. When the npsso itself is rejected (the
+ * sign-in redirect says {@code login_required}) every call fails with {@link
+ * PollOutcome#AUTH_EXPIRED}. Tokens and the npsso are never logged or put in messages.
+ */
+public final class PsnAuthenticator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PsnAuthenticator.class);
+  private static final String CLIENT_ID = "09515159-7237-4370-9b40-3806e67c0891";
+  private static final String CLIENT_BASIC =
+      "Basic MDk1MTUxNTktNzIzNy00MzcwLTliNDAtMzgwNmU2N2MwODkxOnVjUGprYTV0bnRCMktxc1A=";
+  private static final String REDIRECT_URI = "com.scee.psxandroid.scecompcall://redirect";
+  private static final String SCOPE = "psn:mobile.v2.core psn:clientapp";
+  private static final Duration MARGIN = Duration.ofSeconds(60);
+
+  private final WebClient http;
+  private final PsnSourceConfig config;
+  private final Clock clock;
+  private String accessToken;
+  private Instant accessExpiresAt = Instant.MIN;
+  private String refreshToken;
+  private Instant refreshExpiresAt = Instant.MIN;
+  private Future<String> inFlight;
+
+  /**
+   * @param http the Vert.x Web Client (redirects must not be followed)
+   * @param config endpoints and npsso
+   * @param clock time source for expiry
+   */
+  public PsnAuthenticator(WebClient http, PsnSourceConfig config, Clock clock) {
+    this.http = http;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** A live access token, signing in or refreshing when needed. */
+  public synchronized Future<String> accessToken() {
+    if (accessToken != null && clock.instant().plus(MARGIN).isBefore(accessExpiresAt)) {
+      return Future.succeededFuture(accessToken);
+    }
+    if (inFlight == null) {
+      inFlight = renew().andThen(done -> clearInFlight());
+    }
+    return inFlight;
+  }
+
+  /** Forgets the access token (the API answered 401): the next call renews it. */
+  public synchronized void invalidate() {
+    accessToken = null;
+    accessExpiresAt = Instant.MIN;
+  }
+
+  /** When the refresh token stops working, or null before the first sign-in. */
+  public synchronized Instant refreshTokenExpiresAt() {
+    return refreshToken == null ? null : refreshExpiresAt;
+  }
+
+  /** When the access token stops working, or null when there is none. */
+  public synchronized Instant accessTokenExpiresAt() {
+    return accessToken == null ? null : accessExpiresAt;
+  }
+
+  private synchronized void clearInFlight() {
+    inFlight = null;
+  }
+
+  private Future<String> renew() {
+    boolean canRefresh;
+    synchronized (this) {
+      canRefresh = refreshToken != null && clock.instant().plus(MARGIN).isBefore(refreshExpiresAt);
+    }
+    if (!canRefresh) {
+      return signIn();
+    }
+    return refresh()
+        .recover(
+            refused -> {
+              LOG.info(
+                  "PSN refresh token refused ({}); signing in again with the npsso",
+                  refused.getMessage());
+              return signIn();
+            });
+  }
+
+  private Future<String> signIn() {
+    String url =
+        config.authBaseUrl()
+            + "/authorize?access_type=offline&client_id="
+            + CLIENT_ID
+            + "&response_type=code&scope="
+            + encode(SCOPE)
+            + "&redirect_uri="
+            + encode(REDIRECT_URI);
+    return http.getAbs(url)
+        .putHeader("Cookie", "npsso=" + config.npsso())
+        .timeout(config.requestTimeout().toMillis())
+        .send()
+        .recover(e -> Future.failedFuture(unreachable("authorize", e)))
+        .compose(this::codeFrom)
+        .compose(
+            code ->
+                token(
+                    MultiMap.caseInsensitiveMultiMap()
+                        .add("code", code)
+                        .add("grant_type", "authorization_code")
+                        .add("redirect_uri", REDIRECT_URI)
+                        .add("token_format", "jwt")));
+  }
+
+  private Future<String> refresh() {
+    String token;
+    synchronized (this) {
+      token = refreshToken;
+    }
+    return token(
+        MultiMap.caseInsensitiveMultiMap()
+            .add("refresh_token", token)
+            .add("grant_type", "refresh_token")
+            .add("scope", SCOPE)
+            .add("token_format", "jwt"));
+  }
+
+  private Future<String> codeFrom(HttpResponse<Buffer> response) {
+    String location = response.getHeader("Location");
+    if (response.statusCode() != 302 || location == null) {
+      return Future.failedFuture(
+          new PsnException(
+              PollOutcome.UPSTREAM_ERROR,
+              "PSN authorize answered " + response.statusCode() + " without a redirect"));
+    }
+    String query = URI.create(location.replace(" ", "%20")).getRawQuery();
+    if (query != null && query.contains("error=login_required")) {
+      return Future.failedFuture(
+          new PsnException(
+              PollOutcome.AUTH_EXPIRED,
+              "PSN rejected the npsso (login_required): sign in again and configure a fresh npsso"));
+    }
+    if (query != null) {
+      for (String part : query.split("&")) {
+        if (part.startsWith("code=")) {
+          return Future.succeededFuture(part.substring(5));
+        }
+      }
+    }
+    return Future.failedFuture(
+        new PsnException(
+            PollOutcome.UPSTREAM_ERROR,
+            "PSN authorize redirect carried neither a code nor an error"));
+  }
+
+  private Future<String> token(MultiMap form) {
+    return http.postAbs(config.authBaseUrl() + "/token")
+        .putHeader("Authorization", CLIENT_BASIC)
+        .timeout(config.requestTimeout().toMillis())
+        .sendForm(form)
+        .recover(e -> Future.failedFuture(unreachable("token", e)))
+        .compose(this::acceptTokens);
+  }
+
+  private Future<String> acceptTokens(HttpResponse<Buffer> response) {
+    if (response.statusCode() == 400 || response.statusCode() == 401) {
+      return Future.failedFuture(
+          new PsnException(
+              PollOutcome.AUTH_EXPIRED,
+              "PSN token endpoint refused the grant (" + response.statusCode() + ")"));
+    }
+    if (response.statusCode() != 200) {
+      return Future.failedFuture(
+          new PsnException(
+              PollOutcome.UPSTREAM_ERROR, "PSN token endpoint answered " + response.statusCode()));
+    }
+    try {
+      JsonObject json = response.bodyAsJsonObject();
+      String access = json.getString("access_token");
+      Long expiresIn = json.getLong("expires_in");
+      if (access == null || expiresIn == null) {
+        throw new IllegalArgumentException("access_token or expires_in missing");
+      }
+      Instant now = clock.instant();
+      synchronized (this) {
+        accessToken = access;
+        accessExpiresAt = now.plusSeconds(expiresIn);
+        String refresh = json.getString("refresh_token");
+        Long refreshIn = json.getLong("refresh_token_expires_in");
+        if (refresh != null && refreshIn != null) {
+          refreshToken = refresh;
+          refreshExpiresAt = now.plusSeconds(refreshIn);
+        }
+      }
+      return Future.succeededFuture(access);
+    } catch (DecodeException | ClassCastException | IllegalArgumentException e) {
+      return Future.failedFuture(
+          new PsnException(
+              PollOutcome.UPSTREAM_ERROR, "Unexpected PSN token response: " + e.getMessage()));
+    }
+  }
+
+  private static PsnException unreachable(String endpoint, Throwable e) {
+    return new PsnException(
+        PollOutcome.UPSTREAM_ERROR,
+        "PSN " + endpoint + " request failed: " + e.getClass().getSimpleName(),
+        e);
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

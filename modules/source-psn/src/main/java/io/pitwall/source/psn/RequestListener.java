@@ -1,0 +1,20 @@
+package io.pitwall.source.psn;
+
+import java.time.Duration;
+
+/** Told about every upstream request, for metrics. */
+@FunctionalInterface
+public interface RequestListener {
+
+  /** Listens to nothing. */
+  RequestListener NONE = (endpoint, status, latency) -> {};
+
+  /**
+   * One request finished.
+   *
+   * @param endpoint a low-cardinality endpoint name, e.g. {@code trophyTitles}
+   * @param status the HTTP status, or -1 when no answer came
+   * @param latency how long it took
+   */
+  void onRequest(String endpoint, int status, Duration latency);
+}

@@ -1,0 +1,222 @@
+package io.pitwall.source.psn;
+
+import static io.pitwall.source.psn.ScenarioWorld.NEVER_SYNCED;
+import static io.pitwall.source.psn.ScenarioWorld.PS4;
+import static io.pitwall.source.psn.ScenarioWorld.PS5;
+import static io.pitwall.source.psn.ScenarioWorld.WATCHED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pitwall.core.PollOutcome;
+import io.pitwall.core.budget.TokenBucket;
+import io.pitwall.core.psn.PsnWatchState;
+import io.pitwall.core.psn.TrophyEarnedChange;
+import io.pitwall.simulator.RequestLog;
+import io.pitwall.simulator.SimClock;
+import io.pitwall.simulator.Simulator;
+import io.pitwall.simulator.psn.PsnSimulatorConfig;
+import io.pitwall.simulator.psn.PsnWorld;
+import io.pitwall.simulator.psn.TrophyEarnedFact;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PsnPollerTest {
+
+  private final SimClock clock = new SimClock();
+  private final Vertx vertx = Vertx.vertx();
+  private Simulator simulator;
+  private PsnPoller poller;
+  private TokenBucket budget;
+  private PsnWorld world;
+
+  void start(int fillerTitles, PsnSimulatorConfig config, String npsso) {
+    world = ScenarioWorld.create(fillerTitles);
+    simulator = Simulator.start(world, config, clock);
+    WebClient http = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
+    PsnSourceConfig source =
+        PsnSourceConfig.of(simulator.psnBaseUrl(), simulator.psnAuthBaseUrl(), npsso);
+    budget = new TokenBucket(clock, 300, Duration.ofMinutes(15));
+    PsnApiClient client =
+        new PsnApiClient(
+            vertx,
+            http,
+            source,
+            new PsnAuthenticator(http, source, clock),
+            budget,
+            clock,
+            RequestListener.NONE);
+    poller = new PsnPoller(client, new TitleCatalog(client, source.language()), source);
+  }
+
+  void start(int fillerTitles) {
+    start(fillerTitles, PsnSimulatorConfig.defaults(), ScenarioWorld.WATCHED_NPSSO);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (simulator != null) {
+      simulator.close();
+    }
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldTakeABaselineThatEmitsNothingAndCostsOneRequestPer800Titles() {
+    start(1000);
+    PsnPollResult baseline = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false));
+
+    assertThat(baseline.baseline()).isTrue();
+    assertThat(baseline.changes()).isEmpty();
+    assertThat(baseline.next().titles()).hasSize(1002);
+    assertThat(trophyRequests()).hasSize(2);
+  }
+
+  @Test
+  void shouldCostExactlyOneRequestWhenNothingChanged() {
+    start(50);
+    PsnWatchState state = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)).next();
+    simulator.requestLog().clear();
+
+    PsnPollResult steady = await(poller.poll(WATCHED, state, false));
+
+    assertThat(steady.changes()).isEmpty();
+    assertThat(trophyRequests()).hasSize(1);
+    assertThat(trophyRequests().get(0).path()).endsWith("/trophyTitles");
+    assertThat(steady.next()).isEqualTo(state);
+  }
+
+  @Test
+  void shouldDetectExactlyTheScriptedEarnsWithTheirMetadata() {
+    start(30);
+    PsnWatchState state = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)).next();
+    int mark = world.groundTruth().size();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    world.earn(WATCHED, PS5, 7, now.minusSeconds(30)); // DLC group 001
+    world.earn(WATCHED, PS5, 3, now.minusSeconds(20)); // hidden
+    world.earn(WATCHED, PS4, 2, now.minusSeconds(10)); // needs npServiceName=trophy
+    world.sync(WATCHED, NEVER_SYNCED, now);
+
+    PsnPollResult result = await(poller.poll(WATCHED, state, false));
+
+    List<TrophyEarnedFact> truth = world.groundTruth().subList(mark, world.groundTruth().size());
+    assertThat(result.changes())
+        .extracting(
+            c ->
+                c.title().npCommunicationId()
+                    + "#"
+                    + c.trophy().trophyId()
+                    + "@"
+                    + c.earned().earnedAt())
+        .containsExactlyElementsOf(
+            truth.stream()
+                .map(f -> f.npCommunicationId() + "#" + f.trophyId() + "@" + f.earnedAt())
+                .toList());
+    TrophyEarnedChange dlc = result.changes().get(0);
+    assertThat(dlc.trophy().groupId()).isEqualTo("001");
+    assertThat(dlc.trophy().groupName()).isEqualTo(PS5 + " DLC");
+    assertThat(dlc.title().platform()).isEqualTo("PS5,PSPC");
+    assertThat(result.changes().get(1).trophy().hidden()).isTrue();
+    TrophyEarnedChange ps4 = result.changes().get(2);
+    assertThat(ps4.title().serviceName()).isEqualTo("trophy");
+    assertThat(ps4.trophy().name()).isEqualTo(PS4 + " trophy 2");
+    assertThat(ps4.earned().earnedRate()).isEqualTo(7.5);
+    assertThat(simulator.requestLog().matching(e -> e.path().contains(PS4)))
+        .allMatch(e -> e.query().contains("npServiceName=trophy"));
+
+    simulator.requestLog().clear();
+    PsnPollResult again = await(poller.poll(WATCHED, result.next(), false));
+    assertThat(again.changes()).isEmpty();
+    assertThat(trophyRequests()).hasSize(1);
+  }
+
+  @Test
+  void shouldFetchTitleMetadataOncePerTitleVersion() {
+    start(5);
+    PsnWatchState state = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)).next();
+    world.earn(WATCHED, PS5, 4, clock.instant());
+    state = await(poller.poll(WATCHED, state, false)).next();
+    world.earn(WATCHED, PS5, 5, clock.instant().plusSeconds(1));
+    simulator.requestLog().clear();
+
+    await(poller.poll(WATCHED, state, false));
+
+    assertThat(trophyRequests())
+        .extracting(RequestLog.Entry::path)
+        .noneMatch(p -> p.startsWith("/api/trophy/v1/npCommunicationIds/"));
+  }
+
+  @Test
+  void shouldBackfillEveryEarlierTrophyInEarnedOrderWhenAsked() {
+    start(3);
+    PsnPollResult result = await(poller.poll(WATCHED, PsnWatchState.EMPTY, true));
+
+    assertThat(result.changes()).hasSize(world.groundTruth().size());
+    assertThat(result.changes()).extracting(c -> c.earned().earnedAt()).isSorted();
+  }
+
+  @Test
+  void shouldNameThePrivateAndUnknownAccountOutcomes() {
+    start(0);
+    assertOutcome(
+        poller.poll(ScenarioWorld.PRIVATE, PsnWatchState.EMPTY, false), PollOutcome.PRIVATE);
+    assertOutcome(
+        poller.poll("4999999999999999999", PsnWatchState.EMPTY, false), PollOutcome.NOT_FOUND);
+  }
+
+  @Test
+  void shouldNameARejectedNpssoAsAuthExpired() {
+    start(0, PsnSimulatorConfig.defaults(), "wrong-npsso");
+    assertOutcome(poller.poll(WATCHED, PsnWatchState.EMPTY, false), PollOutcome.AUTH_EXPIRED);
+  }
+
+  @Test
+  void shouldRefreshAnExpiredAccessTokenWithoutFailingThePoll() {
+    start(2);
+    PsnWatchState state = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)).next();
+    clock.advance(Duration.ofSeconds(3700));
+    simulator.requestLog().clear();
+
+    await(poller.poll(WATCHED, state, false));
+
+    assertThat(simulator.requestLog().matching(e -> e.path().endsWith("/token"))).hasSize(1);
+    assertThat(simulator.requestLog().matching(e -> e.path().endsWith("/authorize"))).isEmpty();
+  }
+
+  @Test
+  void shouldPauseTheBudgetUntilTheHintOn429() {
+    start(
+        2,
+        PsnSimulatorConfig.defaults().withRateLimit(1, Duration.ofMinutes(15)),
+        ScenarioWorld.WATCHED_NPSSO);
+    PsnWatchState state = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)).next();
+
+    assertOutcome(poller.poll(WATCHED, state, false), PollOutcome.RATE_LIMITED);
+    assertThat(budget.pausedUntil()).isAfter(clock.instant().plus(Duration.ofMinutes(14)));
+  }
+
+  private List<RequestLog.Entry> trophyRequests() {
+    return simulator.requestLog().matching(e -> e.upstream().equals("psn"));
+  }
+
+  private static void assertOutcome(Future<?> future, PollOutcome outcome) {
+    assertThatThrownBy(() -> await(future))
+        .hasCauseInstanceOf(PsnException.class)
+        .satisfies(e -> assertThat(((PsnException) e.getCause()).outcome()).isEqualTo(outcome));
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getCause() != null ? e.getCause() : e);
+    }
+  }
+}
