@@ -1,0 +1,77 @@
+package io.pitwall.kafka.publish;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates Pitwall's topics when they are missing, with the broker's default partitions and
+ * replication unless configured: compacted ones (state, watches) and event topics.
+ */
+public final class TopicAdmin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
+
+  private TopicAdmin() {}
+
+  /**
+   * Ensures the topics exist.
+   *
+   * @param adminConfig client settings
+   * @param compacted topics to create with {@code cleanup.policy=compact}
+   * @param plain topics to create with the broker's defaults
+   * @param timeout how long it may take
+   */
+  public static void ensure(
+      Map<String, Object> adminConfig,
+      Collection<String> compacted,
+      Collection<String> plain,
+      Duration timeout) {
+    try (Admin admin = Admin.create(adminConfig)) {
+      Set<String> existing =
+          admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      List<NewTopic> missing = new ArrayList<>();
+      for (String topic : compacted) {
+        if (!existing.contains(topic)) {
+          missing.add(
+              new NewTopic(topic, Optional.empty(), Optional.empty())
+                  .configs(
+                      Map.of(
+                          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        }
+      }
+      for (String topic : plain) {
+        if (!existing.contains(topic)) {
+          missing.add(new NewTopic(topic, Optional.empty(), Optional.empty()));
+        }
+      }
+      if (!missing.isEmpty()) {
+        admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+      }
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+        throw new IllegalStateException(
+            "Could not create Pitwall's topics: " + e.getCause(), e.getCause());
+      }
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "Kafka did not answer within " + timeout + " while creating topics", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating topics", e);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.pitwall.kafka.state;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The prior state of every watch, backed by the compacted state topic. {@link #load} reads the
+ * topic from the beginning to its end with {@code read_committed}, so that only states committed
+ * together with their events are believed; afterwards the engine is the topic's only writer and
+ * keeps the map current with {@link #put} after each committed transaction.
+ */
+public final class KafkaStateStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaStateStore.class);
+
+  private final Map<String, byte[]> states = new ConcurrentHashMap<>();
+
+  private KafkaStateStore() {}
+
+  /**
+   * Reads the state topic to its end.
+   *
+   * @param consumerConfig client settings (bootstrap servers, security), without deserializers
+   * @param topic the state topic
+   * @param timeout how long reading may take
+   */
+  public static KafkaStateStore load(
+      Map<String, Object> consumerConfig, String topic, Duration timeout) {
+    Map<String, Object> config = new HashMap<>(consumerConfig);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "pitwall-state-restore-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    KafkaStateStore store = new KafkaStateStore();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      int records = 0;
+      while (!reached(consumer, end)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "Could not read state topic " + topic + " to its end within " + timeout);
+        }
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          records++;
+          if (record.key() == null) {
+            continue;
+          }
+          if (record.value() == null) {
+            store.states.remove(record.key());
+          } else {
+            store.states.put(record.key(), record.value());
+          }
+        }
+      }
+      LOG.info(
+          "Restored {} watch states from {} ({} records)", store.states.size(), topic, records);
+    }
+    return store;
+  }
+
+  /** An empty store (tests, and a first start before the topic exists). */
+  public static KafkaStateStore empty() {
+    return new KafkaStateStore();
+  }
+
+  private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      if (consumer.position(e.getKey()) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The committed state of a watch, or null. */
+  public byte[] get(String key) {
+    return states.get(key);
+  }
+
+  /** Records a state after its transaction committed. */
+  public void put(String key, byte[] value) {
+    if (value == null) {
+      states.remove(key);
+    } else {
+      states.put(key, value);
+    }
+  }
+
+  /** Number of watches with a state. */
+  public int size() {
+    return states.size();
+  }
+}

@@ -1,0 +1,98 @@
+package io.pitwall.kafka.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pitwall.core.psn.PsnWatchState;
+import io.pitwall.core.psn.TitleState;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The state topic's value for a PSN watch: compact JSON, versioned ({@code "v": 1}) so that the
+ * format can evolve. Titles are keyed by npCommunicationId with {@code u} (last update), {@code n}
+ * (earned count) and {@code ids} (earned trophy ids, absent while unknown).
+ */
+public final class PsnStateCodec {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int VERSION = 1;
+
+  private PsnStateCodec() {}
+
+  /** Encodes a state. */
+  public static byte[] encode(PsnWatchState state) {
+    ObjectNode root = JSON.createObjectNode().put("v", VERSION).put("source", "psn");
+    if (state.watermark() != null) {
+      root.put("watermark", state.watermark().toString());
+    }
+    ObjectNode titles = root.putObject("titles");
+    state
+        .titles()
+        .forEach(
+            (id, title) -> {
+              ObjectNode t =
+                  titles
+                      .putObject(id)
+                      .put("u", title.lastUpdated().toString())
+                      .put("n", title.earnedCount());
+              if (title.earnedIds() != null) {
+                ArrayNode ids = t.putArray("ids");
+                new TreeSet<>(title.earnedIds()).forEach(ids::add);
+              }
+            });
+    try {
+      return JSON.writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode PSN state", e);
+    }
+  }
+
+  /**
+   * Decodes a state.
+   *
+   * @throws IllegalArgumentException naming what is wrong when the bytes are not a PSN state
+   */
+  public static PsnWatchState decode(byte[] bytes) {
+    try {
+      JsonNode root = JSON.readTree(bytes);
+      if (root == null
+          || root.path("v").asInt() != VERSION
+          || !"psn".equals(root.path("source").asText())) {
+        throw new IllegalArgumentException("not a version-" + VERSION + " PSN state record");
+      }
+      Instant watermark =
+          root.hasNonNull("watermark") ? Instant.parse(root.get("watermark").asText()) : null;
+      Map<String, TitleState> titles = new HashMap<>();
+      root.path("titles")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode t = e.getValue();
+                Set<Integer> ids = null;
+                if (t.has("ids")) {
+                  ids = new TreeSet<>();
+                  for (JsonNode id : t.get("ids")) {
+                    ids.add(id.asInt());
+                  }
+                }
+                titles.put(
+                    e.getKey(),
+                    new TitleState(Instant.parse(t.path("u").asText()), t.path("n").asInt(), ids));
+              });
+      return new PsnWatchState(watermark, titles);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof IllegalArgumentException iae
+          && iae.getMessage() != null
+          && iae.getMessage().startsWith("not a")) {
+        throw iae;
+      }
+      throw new IllegalArgumentException("corrupt PSN state record: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.pitwall.kafka.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pitwall.events.SampleEvents;
+import io.pitwall.events.TrophyEarned;
+import io.pitwall.events.wire.AvroWireCodec;
+import io.pitwall.events.wire.ConfluentRestRegistryClient;
+import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.testkit.TestKafka;
+import io.pitwall.testkit.TestSchemaRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+class TransactionalPublisherIT {
+
+  private final String prefix = "tx-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+  private final String events = prefix + "events";
+  private final String state = prefix + "state";
+  private final AvroWireCodec codec =
+      new AvroWireCodec(new ConfluentRestRegistryClient(TestSchemaRegistry.url()));
+  private final Map<String, Object> client =
+      Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+
+  @Test
+  void shouldCommitEventsAndStateTogether() {
+    TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
+    try (TransactionalPublisher publisher =
+        new TransactionalPublisher(client, prefix + "id", codec, state, Duration.ZERO)) {
+      publisher.publish(batch("psn:1", "s1", SampleEvents.trophyEarned())).join();
+      publisher.publish(batch("psn:1", "s2", SampleEvents.trophyEarned())).join();
+    }
+
+    assertThat(readCommitted(events)).hasSize(2);
+    KafkaStateStore store =
+        KafkaStateStore.load(new java.util.HashMap<>(client), state, Duration.ofSeconds(30));
+    assertThat(new String(store.get("psn:1"), StandardCharsets.UTF_8)).isEqualTo("s2");
+  }
+
+  @Test
+  void shouldAbortTheWholeBatchWhenOneEventIsInvalid() {
+    TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
+    TrophyEarned broken = SampleEvents.trophyEarned();
+    broken.setTitleName(null);
+    try (TransactionalPublisher publisher =
+        new TransactionalPublisher(client, prefix + "id", codec, state, Duration.ZERO)) {
+      CompletableFuture<Void> failed =
+          publisher.publish(
+              new PublishBatch(
+                  List.of(
+                      new OutgoingEvent(events, "psn:1", SampleEvents.trophyEarned()),
+                      new OutgoingEvent(events, "psn:1", broken)),
+                  "psn:1",
+                  "bad".getBytes(StandardCharsets.UTF_8)));
+      assertThatThrownBy(failed::join).hasMessageContaining("TrophyEarned.titleName");
+      assertThat(publisher.failed()).isFalse();
+      publisher.publish(batch("psn:2", "good", SampleEvents.trophyEarned())).join();
+    }
+
+    assertThat(readCommitted(events)).extracting(ConsumerRecord::key).containsExactly("psn:2");
+    KafkaStateStore store =
+        KafkaStateStore.load(new java.util.HashMap<>(client), state, Duration.ofSeconds(30));
+    assertThat(store.get("psn:1")).isNull();
+  }
+
+  @Test
+  void shouldAbortAnOpenTransactionOfAProducerThatDiedWhenItsSuccessorStarts() throws Exception {
+    TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
+    TransactionalPublisher dying =
+        new TransactionalPublisher(client, prefix + "id", codec, state, Duration.ofSeconds(6));
+    CompletableFuture<Void> open =
+        dying.publish(batch("psn:1", "never", SampleEvents.trophyEarned()));
+    Thread.sleep(1500); // the batch is sent and flushed, the commit is 6 s away
+
+    try (TransactionalPublisher successor =
+        new TransactionalPublisher(client, prefix + "id", codec, state, Duration.ZERO)) {
+      successor.publish(batch("psn:2", "after", SampleEvents.trophyEarned())).join();
+    }
+
+    assertThat(readCommitted(events)).extracting(ConsumerRecord::key).containsExactly("psn:2");
+    assertThatThrownBy(open::join)
+        .hasRootCauseInstanceOf(org.apache.kafka.common.errors.ProducerFencedException.class);
+    assertThat(dying.failed()).isTrue();
+    dying.close();
+  }
+
+  private PublishBatch batch(String key, String stateValue, TrophyEarned event) {
+    return new PublishBatch(
+        List.of(new OutgoingEvent(events, key, event)),
+        key,
+        stateValue.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      var partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+          && System.currentTimeMillis() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+}
