@@ -43,7 +43,7 @@ public final class EmbeddedKraftBroker implements KafkaBroker {
                   .build());
       SINGLE_NODE_SETTINGS.forEach(builder::setConfigProp);
       KafkaClusterTestKit cluster = builder.build();
-      cluster.format();
+      formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
       return new EmbeddedKraftBroker(cluster);
@@ -52,6 +52,19 @@ public final class EmbeddedKraftBroker implements KafkaBroker {
       throw new IllegalStateException("Interrupted while starting the embedded broker", e);
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the embedded KRaft broker", e);
+    }
+  }
+
+  /** Kafka's storage formatter prints to standard output; keep the demo's output readable. */
+  private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+    java.io.PrintStream out = System.out;
+    synchronized (System.class) {
+      System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+      try {
+        cluster.format();
+      } finally {
+        System.setOut(out);
+      }
     }
   }
 

@@ -1,0 +1,86 @@
+package io.pitwall.app.cli;
+
+import io.pitwall.app.config.PitwallConfig;
+import io.pitwall.app.demo.DemoEnvironment;
+import io.pitwall.app.engine.Engine;
+import io.pitwall.events.EventType;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pitwall demo}: starts an embedded broker, a registry, the simulator with randomly active
+ * accounts and the engine, and prints each event read back from Kafka as one line. Ctrl-C stops
+ * everything.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run everything embedded (Kafka, schema registry, simulator, engine) and print events as they are detected.")
+public final class DemoCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--accounts",
+      defaultValue = "4",
+      description = "Simulated PSN accounts to watch (default ${DEFAULT-VALUE}).")
+  int accounts;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "2026",
+      description = "Seed of the simulated world and activity (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "9404",
+      description = "Port of /metrics and /health (default ${DEFAULT-VALUE}; 0 = any).")
+  int metricsPort;
+
+  @Option(
+      names = "--duration",
+      description =
+          "Stop by itself after this ISO-8601 duration (e.g. PT2M); default: until Ctrl-C.")
+  Duration duration;
+
+  @Override
+  public Integer call() throws Exception {
+    if (accounts < 1 || accounts > 200) {
+      System.err.println(
+          "Invalid value " + accounts + " for option --accounts: must be between 1 and 200");
+      return 2;
+    }
+    int rateLimit = 1200;
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "pitwall-demo-stop"));
+    try (DemoEnvironment env =
+            DemoEnvironment.start(accounts, seed, Duration.ofSeconds(2), rateLimit);
+        Engine engine = Engine.start(PitwallConfig.of(env.engineSettings(metricsPort, rateLimit)));
+        EventTail tail =
+            new EventTail(
+                env.bootstrapServers(),
+                env.registryUrl(),
+                List.of(EventType.TROPHY_EARNED.topic("pitwall.")),
+                true,
+                event -> System.out.println(EventLine.format(event)),
+                System.err::println)) {
+      System.out.printf(
+          "Pitwall demo: watching %d simulated PSN accounts. Metrics: http://localhost:%d/metrics, health: http://localhost:%d/health%n",
+          accounts, engine.metricsPort(), engine.metricsPort());
+      System.out.printf(
+          "Kafka %s, schema registry %s. Events appear below as they are detected; Ctrl-C stops.%n",
+          env.bootstrapServers(), env.registryUrl());
+      if (duration == null) {
+        stop.await();
+      } else {
+        stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+    return 0;
+  }
+}

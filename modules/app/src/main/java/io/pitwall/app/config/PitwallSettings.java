@@ -1,0 +1,195 @@
+package io.pitwall.app.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Every setting of {@code pitwall run}, declared once. The README's configuration reference is
+ * generated from this list and checked against it.
+ */
+public final class PitwallSettings {
+
+  public static final Setting KAFKA_BOOTSTRAP_SERVERS =
+      required(
+          "kafka.bootstrap.servers",
+          "Kafka bootstrap servers (host:port,...).",
+          PitwallSettings::nonBlank);
+  public static final Setting SCHEMA_REGISTRY_URL =
+      required(
+          "schema.registry.url",
+          "Confluent-compatible schema registry base URL (Confluent, Apicurio /apis/ccompat/v7, Karapace, Redpanda).",
+          PitwallSettings::url);
+  public static final Setting TOPIC_PREFIX =
+      optional(
+          "topic.prefix",
+          "pitwall.",
+          "Prefix of every Pitwall topic.",
+          PitwallSettings::topicPrefix);
+  public static final Setting INSTANCE_ID =
+      optional(
+          "instance.id",
+          "pitwall-0",
+          "This instance's stable id; its Kafka transactional.id is <topic.prefix><instance.id>. Keep it across restarts.",
+          PitwallSettings::nonBlank);
+  public static final Setting METRICS_PORT =
+      optional(
+          "metrics.port",
+          "9404",
+          "Port of /metrics (Prometheus text) and /health; 0 picks a free port.",
+          v -> intRange(v, 0, 65535));
+  public static final Setting PSN_BASE_URL =
+      optional(
+          "psn.base.url",
+          "https://m.np.playstation.com/api/trophy",
+          "PSN Trophy API base URL.",
+          PitwallSettings::url);
+  public static final Setting PSN_AUTH_BASE_URL =
+      optional(
+          "psn.auth.base.url",
+          "https://ca.account.sony.com/api/authz/v3/oauth",
+          "PSN OAuth base URL.",
+          PitwallSettings::url);
+  public static final Setting PSN_NPSSO =
+      secret(
+          "psn.npsso",
+          "npsso cookie of the PSN account Pitwall signs in with (required when a PSN watch exists). Secret: never logged.");
+  public static final Setting PSN_LANGUAGE =
+      optional(
+          "psn.language",
+          "en-US",
+          "Accept-Language for trophy names and descriptions.",
+          PitwallSettings::nonBlank);
+  public static final Setting PSN_BUDGET_REQUESTS =
+      optional(
+          "psn.budget.requests",
+          "300",
+          "PSN requests allowed per budget period for the credential (a 429's X-RateLimit-Next-Available overrides).",
+          v -> intRange(v, 1, 1_000_000));
+  public static final Setting PSN_BUDGET_PERIOD =
+      optional(
+          "psn.budget.period",
+          "PT15M",
+          "PSN budget period (ISO-8601 duration).",
+          PitwallSettings::positiveDuration);
+  public static final Setting PSN_PAGE_SIZE =
+      optional(
+          "psn.page.size",
+          "20",
+          "Titles per trophyTitles page in steady state (baselines use 800).",
+          v -> intRange(v, 1, 800));
+  public static final Setting POLL_INTERVAL =
+      optional(
+          "poll.interval",
+          "PT5M",
+          "How often each watch is polled (ISO-8601 duration).",
+          PitwallSettings::positiveDuration);
+  public static final Setting POLL_CONCURRENCY =
+      optional("poll.concurrency", "4", "Polls in flight at once.", v -> intRange(v, 1, 256));
+  public static final Setting FAULT_PAUSE_BEFORE_COMMIT =
+      optional(
+          "fault.pause.before.commit",
+          "PT0S",
+          "Fault injection for crash tests only: pause inside each open transaction. Leave at PT0S.",
+          PitwallSettings::duration);
+
+  /** All settings, in documentation order. */
+  public static final List<Setting> ALL =
+      List.of(
+          KAFKA_BOOTSTRAP_SERVERS,
+          SCHEMA_REGISTRY_URL,
+          TOPIC_PREFIX,
+          INSTANCE_ID,
+          METRICS_PORT,
+          PSN_BASE_URL,
+          PSN_AUTH_BASE_URL,
+          PSN_NPSSO,
+          PSN_LANGUAGE,
+          PSN_BUDGET_REQUESTS,
+          PSN_BUDGET_PERIOD,
+          PSN_PAGE_SIZE,
+          POLL_INTERVAL,
+          POLL_CONCURRENCY,
+          FAULT_PAUSE_BEFORE_COMMIT);
+
+  /** Prefix of the numbered watch settings {@code watch.1}, {@code watch.2}, ... */
+  public static final String WATCH_PREFIX = "watch.";
+
+  private PitwallSettings() {}
+
+  private static Setting required(String key, String doc, Function<String, Object> check) {
+    return new Setting(key, null, true, false, doc, check);
+  }
+
+  private static Setting optional(
+      String key, String defaultValue, String doc, Function<String, Object> check) {
+    return new Setting(key, defaultValue, false, false, doc, check);
+  }
+
+  private static Setting secret(String key, String doc) {
+    return new Setting(key, null, false, true, doc, PitwallSettings::nonBlank);
+  }
+
+  static Object nonBlank(String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("must not be blank");
+    }
+    return value.trim();
+  }
+
+  static Object url(String value) {
+    try {
+      URI uri = URI.create(value.trim());
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+          || uri.getHost() == null) {
+        throw new IllegalArgumentException("must be an http or https URL with a host");
+      }
+      return value.trim();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          e.getMessage() != null && e.getMessage().startsWith("must")
+              ? e.getMessage()
+              : "not a URL (" + e.getMessage() + ")");
+    }
+  }
+
+  static Object intRange(String value, int min, int max) {
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed < min || parsed > max) {
+        throw new IllegalArgumentException("must be between " + min + " and " + max);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a whole number");
+    }
+  }
+
+  static Object duration(String value) {
+    try {
+      Duration parsed = Duration.parse(value.trim());
+      if (parsed.isNegative()) {
+        throw new IllegalArgumentException("must not be negative");
+      }
+      return parsed;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("not an ISO-8601 duration such as PT30S or PT15M");
+    }
+  }
+
+  static Object positiveDuration(String value) {
+    Duration parsed = (Duration) duration(value);
+    if (parsed.isZero()) {
+      throw new IllegalArgumentException("must be longer than zero");
+    }
+    return parsed;
+  }
+
+  static Object topicPrefix(String value) {
+    if (!value.matches("[a-zA-Z0-9._-]*")) {
+      throw new IllegalArgumentException("may contain only letters, digits, '.', '_' and '-'");
+    }
+    return value;
+  }
+}

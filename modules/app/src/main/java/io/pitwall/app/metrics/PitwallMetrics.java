@@ -1,0 +1,134 @@
+package io.pitwall.app.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pitwall.core.PollOutcome;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Every number an operator needs, in one Prometheus registry. Names and labels are documented in
+ * the README's metrics catalogue.
+ */
+public final class PitwallMetrics implements AutoCloseable {
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private JvmGcMetrics gc;
+
+  /** A registry with the JVM binders. */
+  public PitwallMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+  }
+
+  /** The registry (for binders such as Kafka's client metrics). */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** A poll ended. */
+  public void poll(String source, PollOutcome outcome) {
+    Counter.builder("pitwall_polls")
+        .description("Polls by source and outcome")
+        .tag("source", source)
+        .tag("outcome", outcome.name())
+        .register(registry)
+        .increment();
+  }
+
+  /** An upstream request finished ({@code status} -1 when no answer came). */
+  public void request(String source, String endpoint, int status, Duration latency) {
+    String outcome = status < 0 ? "no_answer" : status / 100 + "xx";
+    Counter.builder("pitwall_upstream_requests")
+        .description("Upstream requests by source, endpoint and status")
+        .tag("source", source)
+        .tag("endpoint", endpoint)
+        .tag("status", status < 0 ? "none" : Integer.toString(status))
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+    Timer.builder("pitwall_upstream_request_duration")
+        .description("Upstream request latency")
+        .tag("source", source)
+        .tag("endpoint", endpoint)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(latency);
+  }
+
+  /** Events were published (committed). */
+  public void published(String type, int count) {
+    Counter.builder("pitwall_events_published")
+        .description("Events published (committed) by type")
+        .tag("type", type)
+        .register(registry)
+        .increment(count);
+  }
+
+  /** Detection lag of one event: detection time minus the upstream's event time. */
+  public void detectionLag(String source, Duration lag) {
+    DistributionSummary.builder("pitwall_detection_lag_seconds")
+        .description("Detection time minus the upstream's event time, where the upstream gives one")
+        .tag("source", source)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(Math.max(0, lag.toMillis()) / 1000.0);
+  }
+
+  /** Tracks the budget tokens left of a credential. */
+  public void budgetTokens(String source, String credential, Supplier<Number> tokens) {
+    Gauge.builder("pitwall_budget_tokens", tokens)
+        .description("Budget tokens left per credential")
+        .tag("source", source)
+        .tag("credential", credential)
+        .register(registry);
+  }
+
+  /** Tracks seconds until a credential expires (negative when unknown or expired). */
+  public void credentialExpiry(String source, String credential, Supplier<Number> seconds) {
+    Gauge.builder("pitwall_credential_expiry_seconds", seconds)
+        .description(
+            "Seconds until the credential's refresh token expires; -1 before the first sign-in")
+        .tag("source", source)
+        .tag("credential", credential)
+        .register(registry);
+  }
+
+  /** Tracks the number of watches. */
+  public void watches(String source, Supplier<Number> count) {
+    Gauge.builder("pitwall_watches", count)
+        .description("Watches by source")
+        .tag("source", source)
+        .register(registry);
+  }
+
+  /** Prometheus text format of everything. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    if (gc != null) {
+      gc.close();
+      gc = null;
+    }
+    registry.close();
+  }
+}
