@@ -66,6 +66,13 @@ public final class TokenStore {
     return valid(token == null ? null : refreshTokens.get(token));
   }
 
+  /** Every access and refresh token issued so far (tests check that none leaks into logs). */
+  public java.util.Set<String> issued() {
+    java.util.Set<String> all = new java.util.HashSet<>(accessTokens.keySet());
+    all.addAll(refreshTokens.keySet());
+    return all;
+  }
+
   /** Expires every access token at once (as if an hour had passed for them). */
   public void expireAccessTokens() {
     accessTokens.replaceAll((t, g) -> new Grant(g.accountId(), Instant.EPOCH));

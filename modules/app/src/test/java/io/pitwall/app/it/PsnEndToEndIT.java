@@ -1,0 +1,127 @@
+package io.pitwall.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pitwall.app.config.PitwallConfig;
+import io.pitwall.app.engine.Engine;
+import io.pitwall.events.NpServiceName;
+import io.pitwall.events.TrophyEarned;
+import io.pitwall.simulator.SimClock;
+import io.pitwall.simulator.Simulator;
+import io.pitwall.simulator.psn.PsnSimulatorConfig;
+import io.pitwall.simulator.psn.PsnWorld;
+import io.pitwall.simulator.psn.activity.TrophyScenarios;
+import io.pitwall.testkit.TestKafka;
+import io.pitwall.testkit.TestSchemaRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scripted PSN scenario from the simulator to Kafka and back through the registry: the events
+ * equal the simulator's ground truth, no more, no less.
+ */
+class PsnEndToEndIT {
+
+  @Test
+  void shouldPublishExactlyTheGroundTruthAndPollUnchangedAccountsWithOneRequest() throws Exception {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    PsnWorld world = TrophyScenarios.world(start);
+    String prefix = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    String topic = prefix + "psn.trophy-earned";
+    try (Simulator simulator =
+            Simulator.start(world, PsnSimulatorConfig.defaults(), new SimClock());
+        Engine engine =
+            Engine.start(
+                PitwallConfig.of(
+                    Map.of(
+                        "kafka.bootstrap.servers",
+                        TestKafka.bootstrapServers(),
+                        "schema.registry.url",
+                        TestSchemaRegistry.url(),
+                        "topic.prefix",
+                        prefix,
+                        "psn.base.url",
+                        simulator.psnBaseUrl(),
+                        "psn.auth.base.url",
+                        simulator.psnAuthBaseUrl(),
+                        "psn.npsso",
+                        TrophyScenarios.NPSSO,
+                        "poll.interval",
+                        "PT0.5S",
+                        "metrics.port",
+                        "0",
+                        "watch.1",
+                        "psn:" + TrophyScenarios.ACCOUNT + " label=scenario")))) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> polls(engine) >= 2);
+      int mark = world.groundTruth().size();
+
+      TrophyScenarios.roundOne()
+          .applyUntil(world, start.plusSeconds(60), start.plusSeconds(120), s -> {});
+      TrophyScenarios.roundTwo()
+          .applyUntil(world, start.plusSeconds(200), start.plusSeconds(300), s -> {});
+      List<String> truth =
+          world.groundTruth().subList(mark, world.groundTruth().size()).stream()
+              .map(ScenarioChecks::describe)
+              .toList();
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> ScenarioChecks.committedEvents(topic).size() >= truth.size());
+      double pollsAfterEvents = polls(engine);
+      await().atMost(Duration.ofSeconds(30)).until(() -> polls(engine) >= pollsAfterEvents + 3);
+
+      List<TrophyEarned> events = ScenarioChecks.committedEvents(topic);
+      assertThat(events).extracting(ScenarioChecks::describe).containsExactlyElementsOf(truth);
+      assertThat(events).extracting(e -> e.getEnvelope().getEventId()).doesNotHaveDuplicates();
+      TrophyEarned dlc =
+          events.stream().filter(e -> e.getTrophyGroupId().equals("001")).findFirst().orElseThrow();
+      assertThat(dlc.getTrophyGroupName()).isEqualTo("Title " + TrophyScenarios.PS5 + " Expansion");
+      assertThat(events).filteredOn(TrophyEarned::getTrophyHidden).isNotEmpty();
+      assertThat(events)
+          .filteredOn(e -> e.getNpCommunicationId().equals(TrophyScenarios.PS4))
+          .allMatch(e -> e.getNpServiceName() == NpServiceName.trophy);
+      assertThat(events).allMatch(e -> "scenario".equals(e.getEnvelope().getWatchLabel()));
+
+      simulator.requestLog().clear();
+      double before = polls(engine);
+      await().atMost(Duration.ofSeconds(30)).until(() -> polls(engine) >= before + 3);
+      var trophyRequests = simulator.requestLog().matching(e -> e.upstream().equals("psn"));
+      assertThat(trophyRequests).isNotEmpty().allMatch(e -> e.path().endsWith("/trophyTitles"));
+      assertThat(simulator.requestLog().matching(e -> e.path().endsWith("/trophyTitles")))
+          .hasSizeBetween((int) (polls(engine) - before) - 1, (int) (polls(engine) - before) + 1);
+
+      String metrics = get("http://localhost:" + engine.metricsPort() + "/metrics");
+      assertThat(metrics)
+          .contains(
+              "pitwall_polls_total{outcome=\"OK\",source=\"psn\"}",
+              "pitwall_upstream_requests_total",
+              "pitwall_events_published_total{type=\"TrophyEarned\"}",
+              "pitwall_budget_tokens{",
+              "pitwall_detection_lag_seconds",
+              "kafka_producer");
+      assertThat(get("http://localhost:" + engine.metricsPort() + "/health"))
+          .contains("\"status\" : \"UP\"");
+    }
+  }
+
+  private static double polls(Engine engine) {
+    var counter = engine.metrics().registry().find("pitwall_polls").tag("outcome", "OK").counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private static String get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+}

@@ -1,0 +1,46 @@
+package io.pitwall.app.it;
+
+import io.pitwall.events.TrophyEarned;
+import io.pitwall.events.wire.AvroWireCodec;
+import io.pitwall.events.wire.ConfluentRestRegistryClient;
+import io.pitwall.simulator.psn.TrophyEarnedFact;
+import io.pitwall.testkit.TestSchemaRegistry;
+import io.pitwall.testkit.TestTopics;
+import java.util.List;
+
+/** Reads the published events back and puts them in the same terms as the simulator's truth. */
+final class ScenarioChecks {
+
+  private ScenarioChecks() {}
+
+  /** Every committed TrophyEarned of a topic, decoded through the registry. */
+  static List<TrophyEarned> committedEvents(String topic) {
+    AvroWireCodec codec =
+        new AvroWireCodec(new ConfluentRestRegistryClient(TestSchemaRegistry.url()));
+    return TestTopics.readCommitted(topic).stream()
+        .map(r -> (TrophyEarned) codec.decode(r.value()))
+        .toList();
+  }
+
+  /** An event as {@code account title#trophy@earnedAt}. */
+  static String describe(TrophyEarned event) {
+    return event.getEnvelope().getAccountId()
+        + " "
+        + event.getNpCommunicationId()
+        + "#"
+        + event.getTrophyId()
+        + "@"
+        + event.getEnvelope().getEventTime();
+  }
+
+  /** A ground-truth fact in the same form. */
+  static String describe(TrophyEarnedFact fact) {
+    return fact.accountId()
+        + " "
+        + fact.npCommunicationId()
+        + "#"
+        + fact.trophyId()
+        + "@"
+        + fact.earnedAt();
+  }
+}
