@@ -1,0 +1,107 @@
+package io.pitwall.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PitwallConfigTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldReadAFileAndLetTheEnvironmentWin() throws Exception {
+    Path file =
+        write(
+            "kafka.bootstrap.servers=file:9092\nschema.registry.url=http://registry:8081\npoll.interval=PT1M\n"
+                + "psn.npsso=from-file-secret\nwatch.1=psn:123 label=Main backfill=true\n");
+
+    PitwallConfig config =
+        PitwallConfig.load(file, Map.of("PITWALL_KAFKA_BOOTSTRAP_SERVERS", "env:9092"));
+
+    assertThat(config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS)).isEqualTo("env:9092");
+    assertThat(config.duration(PitwallSettings.POLL_INTERVAL)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.integer(PitwallSettings.METRICS_PORT)).isEqualTo(9404);
+    assertThat(config.watches())
+        .singleElement()
+        .satisfies(
+            w -> {
+              assertThat(w.key().toString()).isEqualTo("psn:123");
+              assertThat(w.label()).isEqualTo("Main");
+              assertThat(w.backfill()).isTrue();
+            });
+    assertThat(config.describe())
+        .contains("psn.npsso = ****")
+        .doesNotContain("from-file-secret")
+        .contains(
+            "kafka.bootstrap.servers = env:9092  [environment PITWALL_KAFKA_BOOTSTRAP_SERVERS]");
+  }
+
+  @Test
+  void shouldReportEveryProblemAtOnceInKafkasForm() throws Exception {
+    Path file =
+        write(
+            "schema.registry.url=ftp://registry\nmetrics.port=70000\npoll.interval=5 minutes\n"
+                + "psn.budget.requests=-1\nwatch.1=psn:12a\nwatch.2=xbox:1\nwatch.3=psn:1 colour=red\nbogus.key=1\n");
+
+    assertThatThrownBy(
+            () -> PitwallConfig.load(file, Map.of("PITWALL_PSN_NPSSO", "s3cr3t-npsso-value")))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .containsExactlyInAnyOrder(
+                        "Missing value for configuration kafka.bootstrap.servers (or PITWALL_KAFKA_BOOTSTRAP_SERVERS): Kafka bootstrap servers (host:port,...).",
+                        "Invalid value ftp://registry for configuration schema.registry.url: must be an http or https URL with a host",
+                        "Invalid value 70000 for configuration metrics.port: must be between 0 and 65535",
+                        "Invalid value 5 minutes for configuration poll.interval: not an ISO-8601 duration such as PT30S or PT15M",
+                        "Invalid value -1 for configuration psn.budget.requests: must be between 1 and 1000000",
+                        "Invalid value psn:12a for configuration watch.1: a PSN account id is 'me' or a number, not '12a'",
+                        "Invalid value xbox:1 for configuration watch.2: Unknown source 'xbox': expected one of psn, gt, gridstats",
+                        "Invalid value psn:1 colour=red for configuration watch.3: unknown option 'colour=red' (use label=... or backfill=true|false)",
+                        "Invalid value 1 for configuration bogus.key: unknown setting (see the README's configuration reference)"))
+        .hasMessageNotContaining("s3cr3t-npsso-value");
+  }
+
+  @Test
+  void shouldRequireACredentialForPsnWatchesAndRefuseDuplicates() {
+    assertThatThrownBy(
+            () ->
+                PitwallConfig.of(
+                    Map.of(
+                        "kafka.bootstrap.servers",
+                        "k:9092",
+                        "schema.registry.url",
+                        "http://r:8081",
+                        "watch.1",
+                        "psn:1",
+                        "watch.2",
+                        "psn:1")))
+        .hasMessageContaining("psn.npsso")
+        .hasMessageContaining("psn:1 is watched twice");
+  }
+
+  @Test
+  void shouldExplainAnUnreadableFile() {
+    assertThatThrownBy(() -> PitwallConfig.load(dir.resolve("missing.properties"), Map.of()))
+        .hasMessageContaining("for configuration --config: cannot read it");
+  }
+
+  @Test
+  void shouldNameEnvironmentVariablesAfterKeys() {
+    assertThat(PitwallSettings.PSN_AUTH_BASE_URL.envName()).isEqualTo("PITWALL_PSN_AUTH_BASE_URL");
+    assertThat(PitwallSettings.METRICS_PORT.envName()).isEqualTo("PITWALL_METRICS_PORT");
+  }
+
+  private Path write(String text) throws Exception {
+    Path file = dir.resolve("pitwall.properties");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+}
