@@ -9,8 +9,6 @@ import io.pitwall.simulator.Simulator;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.activity.TrophyScenarios;
-import io.pitwall.testkit.TestKafka;
-import io.pitwall.testkit.TestSchemaRegistry;
 import io.pitwall.testkit.TestTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,27 +40,7 @@ class CrashRecoveryIT {
     List<String> outputs = new ArrayList<>();
     try (Simulator simulator =
         Simulator.start(world, PsnSimulatorConfig.defaults(), new SimClock())) {
-      Map<String, String> settings =
-          new HashMap<>(
-              Map.of(
-                  "kafka.bootstrap.servers",
-                  TestKafka.bootstrapServers(),
-                  "schema.registry.url",
-                  TestSchemaRegistry.url(),
-                  "topic.prefix",
-                  prefix,
-                  "psn.base.url",
-                  simulator.psnBaseUrl(),
-                  "psn.auth.base.url",
-                  simulator.psnAuthBaseUrl(),
-                  "psn.npsso",
-                  TrophyScenarios.NPSSO,
-                  "poll.interval",
-                  "PT0.5S",
-                  "metrics.port",
-                  "0",
-                  "watch.1",
-                  "psn:" + TrophyScenarios.ACCOUNT));
+      Map<String, String> settings = TestSettings.scenario(simulator, prefix);
       int mark = world.groundTruth().size();
 
       // 1. Killed between transactions: round one is committed, then the process dies.

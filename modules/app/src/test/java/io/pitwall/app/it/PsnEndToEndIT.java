@@ -12,8 +12,6 @@ import io.pitwall.simulator.Simulator;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.activity.TrophyScenarios;
-import io.pitwall.testkit.TestKafka;
-import io.pitwall.testkit.TestSchemaRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,28 +38,7 @@ class PsnEndToEndIT {
     String topic = prefix + "psn.trophy-earned";
     try (Simulator simulator =
             Simulator.start(world, PsnSimulatorConfig.defaults(), new SimClock());
-        Engine engine =
-            Engine.start(
-                PitwallConfig.of(
-                    Map.of(
-                        "kafka.bootstrap.servers",
-                        TestKafka.bootstrapServers(),
-                        "schema.registry.url",
-                        TestSchemaRegistry.url(),
-                        "topic.prefix",
-                        prefix,
-                        "psn.base.url",
-                        simulator.psnBaseUrl(),
-                        "psn.auth.base.url",
-                        simulator.psnAuthBaseUrl(),
-                        "psn.npsso",
-                        TrophyScenarios.NPSSO,
-                        "poll.interval",
-                        "PT0.5S",
-                        "metrics.port",
-                        "0",
-                        "watch.1",
-                        "psn:" + TrophyScenarios.ACCOUNT + " label=scenario")))) {
+        Engine engine = Engine.start(PitwallConfig.of(settings(simulator, prefix)))) {
       await().atMost(Duration.ofSeconds(30)).until(() -> polls(engine) >= 2);
       int mark = world.groundTruth().size();
 
@@ -112,6 +89,12 @@ class PsnEndToEndIT {
       assertThat(get("http://localhost:" + engine.metricsPort() + "/health"))
           .contains("\"status\" : \"UP\"");
     }
+  }
+
+  private static Map<String, String> settings(Simulator simulator, String prefix) {
+    Map<String, String> settings = TestSettings.scenario(simulator, prefix);
+    settings.put("watch.1", "psn:" + TrophyScenarios.ACCOUNT + " label=scenario");
+    return settings;
   }
 
   private static double polls(Engine engine) {

@@ -24,6 +24,8 @@ public final class PsnSimulator {
   private final RateLimiter rateLimiter;
   private final PsnSimulatorConfig config;
   private final Clock clock;
+  private final java.util.Deque<PsnFault> faults =
+      new java.util.concurrent.ConcurrentLinkedDeque<>();
 
   /**
    * @param world the accounts and titles to serve
@@ -48,10 +50,16 @@ public final class PsnSimulator {
     return tokens;
   }
 
+  /** The next authenticated requests, one per fault, answer with these faults instead. */
+  public void injectFaults(PsnFault... next) {
+    faults.addAll(java.util.List.of(next));
+  }
+
   /** Mounts every PSN route on {@code router}. */
   public void mount(Router router) {
     for (String prefix : AUTHENTICATED) {
       router.route(prefix + "*").handler(this::authenticate);
+      router.route(prefix + "*").handler(this::misbehave);
     }
     new PsnAuthApi(world, tokens, config, clock).mount(router);
     new PsnTrophyApi(world).mount(router);
@@ -106,6 +114,42 @@ public final class PsnSimulator {
       return;
     }
     ctx.next();
+  }
+
+  private void misbehave(RoutingContext ctx) {
+    PsnFault fault = faults.poll();
+    if (fault == null) {
+      ctx.next();
+      return;
+    }
+    switch (fault) {
+      case HTML_ERROR_PAGE ->
+          ctx.response()
+              .setStatusCode(503)
+              .putHeader("Content-Type", "text/html")
+              .end(
+                  "<html><head><title>503 Service Temporarily Unavailable</title></head><body>nginx</body></html>");
+      case MISSING_FIELDS ->
+          json(
+              ctx,
+              new JsonObject()
+                  .put(
+                      "trophyTitles",
+                      new io.vertx.core.json.JsonArray()
+                          .add(new JsonObject().put("npServiceName", "trophy2")))
+                  .put("totalItemCount", 1));
+      case TRUNCATED_BODY ->
+          ctx.response()
+              .putHeader("Content-Type", "application/json")
+              .end(
+                  "{\"trophyTitles\": [{\"npServiceName\": \"trophy2\", \"npCommunicationId\": \"NPWR");
+      case WRONG_TYPES ->
+          json(
+              ctx,
+              new JsonObject()
+                  .put("trophyTitles", new io.vertx.core.json.JsonArray())
+                  .put("totalItemCount", "many"));
+    }
   }
 
   /** The account a {@code :accountId} path names ({@code me} = the token's owner), if visible. */

@@ -1,0 +1,29 @@
+package io.pitwall.app.it;
+
+import io.pitwall.simulator.Simulator;
+import io.pitwall.simulator.psn.activity.TrophyScenarios;
+import io.pitwall.testkit.TestKafka;
+import io.pitwall.testkit.TestSchemaRegistry;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Engine settings pointing at the test broker, the test registry and a simulator. */
+final class TestSettings {
+
+  private TestSettings() {}
+
+  /** Fast polling of the scenario account, topics under {@code prefix}, any free metrics port. */
+  static Map<String, String> scenario(Simulator simulator, String prefix) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
+    settings.put("schema.registry.url", TestSchemaRegistry.url());
+    settings.put("topic.prefix", prefix);
+    settings.put("psn.base.url", simulator.psnBaseUrl());
+    settings.put("psn.auth.base.url", simulator.psnAuthBaseUrl());
+    settings.put("psn.npsso", TrophyScenarios.NPSSO);
+    settings.put("poll.interval", "PT0.5S");
+    settings.put("metrics.port", "0");
+    settings.put("watch.1", "psn:" + TrophyScenarios.ACCOUNT);
+    return settings;
+  }
+}
