@@ -86,6 +86,12 @@ class PsnEndToEndIT {
               "pitwall_budget_tokens{",
               "pitwall_detection_lag_seconds",
               "kafka_producer");
+      for (String name : readmeMetricNames()) {
+        assertThat(metrics)
+            .as("README metric " + name)
+            .containsPattern(
+                "(?m)^" + name.replace("*", "[a-z_]+") + "(_bucket|_count|_sum|_max)?[{ ]");
+      }
       assertThat(get("http://localhost:" + engine.metricsPort() + "/health"))
           .contains("\"status\" : \"UP\"");
     }
@@ -95,6 +101,22 @@ class PsnEndToEndIT {
     Map<String, String> settings = TestSettings.scenario(simulator, prefix);
     settings.put("watch.1", "psn:" + TrophyScenarios.ACCOUNT + " label=scenario");
     return settings;
+  }
+
+  /** Metric names of the README's catalogue table. */
+  private static List<String> readmeMetricNames() throws Exception {
+    String readme =
+        java.nio.file.Files.readString(java.nio.file.Paths.get("..", "..", "README.md"));
+    String section = readme.substring(readme.indexOf("## Metrics and health"));
+    section = section.substring(0, section.indexOf("\n## ", 5));
+    List<String> names = new java.util.ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^\\| `([a-z_*]+)`").matcher(section);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    assertThat(names).hasSizeGreaterThan(8);
+    return names;
   }
 
   private static double polls(Engine engine) {
