@@ -37,12 +37,15 @@ public final class EmbeddedKraftBroker implements KafkaBroker {
       KafkaClusterTestKit.Builder builder =
           new KafkaClusterTestKit.Builder(
               new TestKitNodes.Builder()
+                  // our own directory: the kit's default one is deleted by a JVM shutdown hook
+                  // that races the broker's own shutdown
+                  .setBaseDirectory(java.nio.file.Files.createTempDirectory("pitwall-kraft-"))
                   .setCombined(true)
                   .setNumBrokerNodes(1)
                   .setNumControllerNodes(1)
                   .build());
       SINGLE_NODE_SETTINGS.forEach(builder::setConfigProp);
-      KafkaClusterTestKit cluster = builder.build();
+      KafkaClusterTestKit cluster = builder.setDeleteOnClose(true).build();
       formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();

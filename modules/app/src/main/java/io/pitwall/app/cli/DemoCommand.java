@@ -57,7 +57,17 @@ public final class DemoCommand implements Callable<Integer> {
     }
     int rateLimit = 1200;
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "pitwall-demo-stop"));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              awaitQuietly(
+                  stopped); // the JVM halts when hooks return: let the main thread stop everything
+              // first
+            },
+            "pitwall-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
     try (DemoEnvironment env =
             DemoEnvironment.start(accounts, seed, Duration.ofSeconds(2), rateLimit);
         Engine engine = Engine.start(PitwallConfig.of(env.engineSettings(metricsPort, rateLimit)));
@@ -80,7 +90,18 @@ public final class DemoCommand implements Callable<Integer> {
       } else {
         stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
       }
+      System.out.println("Stopping: engine, Kafka, registry and simulator...");
+    } finally {
+      stopped.countDown();
     }
     return 0;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
