@@ -14,6 +14,9 @@ public enum EventType {
   TROPHY_EARNED(TrophyEarned.class, TrophyEarned.getClassSchema(), "psn.trophy-earned"),
   /** A GT driver's Driver Rating class went up or down. */
   DR_CLASS_CHANGED(DrClassChanged.class, DrClassChanged.getClassSchema(), "gt.dr-class-changed"),
+  /** A GT driver's Safety Rating class went up or down. */
+  SAFETY_RATING_CHANGED(
+      SafetyRatingChanged.class, SafetyRatingChanged.getClassSchema(), "gt.safety-rating-changed"),
   /** A GT driver's series round result appeared or changed. */
   SERIES_ROUND_SCORED(
       SeriesRoundScored.class, SeriesRoundScored.getClassSchema(), "gt.series-round-scored");
