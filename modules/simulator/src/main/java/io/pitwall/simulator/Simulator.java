@@ -1,5 +1,7 @@
 package io.pitwall.simulator;
 
+import io.pitwall.simulator.gt.GtSimulatorConfig;
+import io.pitwall.simulator.gt.GtWorld;
 import io.pitwall.simulator.psn.PsnSimulator;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
@@ -45,10 +47,31 @@ public final class Simulator implements AutoCloseable {
   /** Starts a simulator on the given interface and port (0 for any free port). */
   public static Simulator start(
       PsnWorld world, PsnSimulatorConfig config, SimClock clock, String host, int port) {
+    return start(world, config, null, null, clock, host, port);
+  }
+
+  /** Starts a simulator of PSN and the GT APIs on a free loopback port. */
+  public static Simulator start(
+      PsnWorld world,
+      PsnSimulatorConfig config,
+      GtWorld gt,
+      GtSimulatorConfig gtConfig,
+      SimClock clock) {
+    return start(world, config, gt, gtConfig, clock, "127.0.0.1", 0);
+  }
+
+  private static Simulator start(
+      PsnWorld world,
+      PsnSimulatorConfig config,
+      GtWorld gt,
+      GtSimulatorConfig gtConfig,
+      SimClock clock,
+      String host,
+      int port) {
     Vertx vertx = Vertx.vertx();
     RequestLog requestLog = new RequestLog();
     PsnSimulator psn = new PsnSimulator(world, config, clock);
-    SimulatorServer server = new SimulatorServer(psn, requestLog, clock, host, port);
+    SimulatorServer server = new SimulatorServer(psn, gt, gtConfig, requestLog, clock, host, port);
     try {
       vertx
           .deployVerticle(server)
@@ -78,6 +101,16 @@ public final class Simulator implements AutoCloseable {
    */
   public String psnAuthBaseUrl() {
     return baseUrl() + "/api/authz/v3/oauth";
+  }
+
+  /** Base URL of the simulated GT Sport profile API, like PITWALL_GT_BASE_URL. */
+  public String gtBaseUrl() {
+    return baseUrl() + io.pitwall.simulator.gt.GtProfileApi.PREFIX;
+  }
+
+  /** Base URL of the simulated gtgridstats API, like PITWALL_GRIDSTATS_BASE_URL. */
+  public String gridstatsBaseUrl() {
+    return baseUrl();
   }
 
   /** The PSN simulator (world, tokens). */

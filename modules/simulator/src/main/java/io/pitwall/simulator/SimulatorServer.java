@@ -1,5 +1,9 @@
 package io.pitwall.simulator;
 
+import io.pitwall.simulator.gt.GridstatsApi;
+import io.pitwall.simulator.gt.GtProfileApi;
+import io.pitwall.simulator.gt.GtSimulatorConfig;
+import io.pitwall.simulator.gt.GtWorld;
 import io.pitwall.simulator.psn.PsnSimulator;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -12,14 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator's HTTP server: one listener serving every simulated upstream, logging each answered
- * request to the {@link RequestLog}.
+ * The simulator's HTTP server: one listener serving every simulated upstream (PSN, and the GT
+ * profile and gtgridstats APIs when a GT world is given), logging each answered request to the
+ * {@link RequestLog}.
  */
 public final class SimulatorServer extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
 
   private final PsnSimulator psn;
+  private final GtWorld gt;
+  private final GtSimulatorConfig gtConfig;
   private final RequestLog requestLog;
   private final Clock clock;
   private final String host;
@@ -27,15 +34,25 @@ public final class SimulatorServer extends VerticleBase {
   private volatile HttpServer server;
 
   /**
-   * @param psn the PSN simulator to mount
+   * @param psn the PSN simulator
+   * @param gt the GT world, or null for none
+   * @param gtConfig the GT simulators' knobs (with {@code gt})
    * @param requestLog where answered requests go
    * @param clock the simulator's clock
    * @param host interface to bind, e.g. 127.0.0.1
    * @param port port to bind, 0 for any free port
    */
   public SimulatorServer(
-      PsnSimulator psn, RequestLog requestLog, Clock clock, String host, int port) {
+      PsnSimulator psn,
+      GtWorld gt,
+      GtSimulatorConfig gtConfig,
+      RequestLog requestLog,
+      Clock clock,
+      String host,
+      int port) {
     this.psn = psn;
+    this.gt = gt;
+    this.gtConfig = gtConfig;
     this.requestLog = requestLog;
     this.clock = clock;
     this.host = host;
@@ -47,6 +64,11 @@ public final class SimulatorServer extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(this::logWhenAnswered);
     psn.mount(router);
+    if (gt != null) {
+      new GtProfileApi(gt).mount(router);
+      new GridstatsApi(vertx, gt, gtConfig, clock, () -> "http://" + host + ":" + actualPort())
+          .mount(router);
+    }
     router.route().failureHandler(this::failure);
     return vertx
         .createHttpServer()
@@ -64,16 +86,28 @@ public final class SimulatorServer extends VerticleBase {
     return server.actualPort();
   }
 
+  /** Which simulated API a path belongs to. */
+  static String upstreamOf(String path) {
+    String psnUpstream = PsnSimulator.upstreamOf(path);
+    if (psnUpstream != null) {
+      return psnUpstream;
+    }
+    if (path.startsWith(GtProfileApi.PREFIX)) {
+      return "gt";
+    }
+    return GridstatsApi.owns(path) ? "gridstats" : "unknown";
+  }
+
   private void logWhenAnswered(RoutingContext ctx) {
     String path = ctx.request().path();
-    String upstream = PsnSimulator.upstreamOf(path);
+    String upstream = upstreamOf(path);
     ctx.response()
         .endHandler(
             v ->
                 requestLog.add(
                     new RequestLog.Entry(
                         clock.instant(),
-                        upstream == null ? "unknown" : upstream,
+                        upstream,
                         ctx.request().method().name(),
                         path,
                         ctx.request().query() == null ? "" : ctx.request().query(),

@@ -92,8 +92,8 @@ class PsnDocContractTest {
                       PsnTestClient.Answer answer =
                           request(e.path("url").asText(), text(e, "acceptLanguage"));
                       assertThat(answer.status()).as(answer.raw().body()).isEqualTo(200);
-                      assertThat(JsonShape.of(answer.json()))
-                          .containsAllEntriesOf(JsonShape.of(e.path("body")));
+                      assertThat(JsonShapes.of(answer.json()))
+                          .containsAllEntriesOf(JsonShapes.of(e.path("body")));
                     }));
   }
 
@@ -117,7 +117,7 @@ class PsnDocContractTest {
                         }
                       }
                       assertThat(served).as("trophy of the fragment").isNotNull();
-                      assertThat(JsonShape.of(served)).isEqualTo(JsonShape.of(e.path("body")));
+                      assertThat(JsonShapes.of(served)).isEqualTo(JsonShapes.of(e.path("body")));
                     }));
   }
 

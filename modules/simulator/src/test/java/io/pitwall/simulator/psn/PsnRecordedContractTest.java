@@ -128,7 +128,7 @@ class PsnRecordedContractTest {
                       assertThat(answer.status()).as(answer.raw().body()).isEqualTo(i.status());
                       if (i.json() != null) {
                         assertThat(answer.json()).as("JSON body").isNotNull();
-                        assertThat(JsonShape.of(answer.json())).isEqualTo(JsonShape.of(i.json()));
+                        assertThat(JsonShapes.of(answer.json())).isEqualTo(JsonShapes.of(i.json()));
                         for (String paging :
                             List.of("nextOffset", "previousOffset", "totalItemCount")) {
                           assertThat(answer.json().path(paging))

@@ -9,11 +9,11 @@ import java.util.TreeMap;
  * their elements' shapes under {@code path[]}, so two documents have the same shape when they use
  * the same field names with the same types, whatever the values and list lengths.
  */
-final class JsonShape {
+public final class JsonShapes {
 
-  private JsonShape() {}
+  private JsonShapes() {}
 
-  static Map<String, String> of(JsonNode node) {
+  public static Map<String, String> of(JsonNode node) {
     Map<String, String> shape = new TreeMap<>();
     collect("$", node, shape);
     return shape;

@@ -1,0 +1,406 @@
+package io.pitwall.simulator.gt;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The gtgridstats API. Every {@code /api/...} request needs {@code Authorization: Bearer <key>}
+ * (401 otherwise). Metered requests (all but regions) carry {@code X-RateLimit-Limit}, {@code
+ * X-RateLimit-Remaining} and {@code X-RateLimit-Reset} (unix seconds); past the quota they answer
+ * 429 with {@code Retry-After}. Racer lookups take at most 16 ids (422 beyond), list unknown ids in
+ * {@code not_found}, and wait the stagger delay for each driver not yet indexed. Header names and
+ * error bodies are the simulator's choice where the doc names none (Laravel's usual ones).
+ */
+public final class GridstatsApi {
+
+  private static final int MAX_RACERS = 16;
+  private static final int PAGE_SIZE = 15;
+  private static final DateTimeFormatter SYNC =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private final GtWorld world;
+  private final GtSimulatorConfig config;
+  private final Clock clock;
+  private final Map<String, long[]> quotas = new HashMap<>();
+  private final Vertx vertx;
+  private final java.util.function.Supplier<String> baseUrl;
+
+  /** Whether a path belongs to this API (for the request log). */
+  public static boolean owns(String path) {
+    return path.startsWith("/api/assets/")
+        || path.startsWith("/api/racers")
+        || path.startsWith("/api/series-");
+  }
+
+  public GridstatsApi(
+      Vertx vertx,
+      GtWorld world,
+      GtSimulatorConfig config,
+      Clock clock,
+      java.util.function.Supplier<String> baseUrl) {
+    this.vertx = vertx;
+    this.world = world;
+    this.config = config;
+    this.clock = clock;
+    this.baseUrl = baseUrl;
+  }
+
+  public void mount(Router router) {
+    String metered = "/api/(assets|racers|series-).*";
+    router.routeWithRegex(metered).handler(this::authenticate);
+    router.get("/api/assets/regions").handler(this::regions);
+    router.routeWithRegex(metered).handler(this::meter);
+    router.get("/api/assets/manufacturers").handler(ctx -> manufacturers(ctx, "en"));
+    router
+        .get("/api/assets/manufacturers/:code")
+        .handler(ctx -> manufacturers(ctx, ctx.pathParam("code")));
+    router.get("/api/assets/cars").handler(this::cars);
+    router.get("/api/assets/cars/:identifier").handler(ctx -> car(ctx, "en"));
+    router
+        .get("/api/assets/cars/:identifier/:locale")
+        .handler(ctx -> car(ctx, ctx.pathParam("locale")));
+    router
+        .get("/api/assets/manufacturer/:id/cars")
+        .handler(ctx -> manufacturerCars(ctx, null, "en"));
+    router
+        .get("/api/assets/manufacturer/:id/cars/:locale")
+        .handler(ctx -> manufacturerCars(ctx, null, ctx.pathParam("locale")));
+    router
+        .get("/api/assets/manufacturer/:id/:carClass")
+        .handler(ctx -> manufacturerCars(ctx, ctx.pathParam("carClass"), "en"));
+    router
+        .get("/api/assets/manufacturer/:id/:carClass/:locale")
+        .handler(ctx -> manufacturerCars(ctx, ctx.pathParam("carClass"), ctx.pathParam("locale")));
+    router.post("/api/racers").handler(BodyHandler.create().setBodyLimit(16 * 1024));
+    router.post("/api/racers").handler(this::racersBatch);
+    router
+        .get("/api/racers/:identifiers")
+        .handler(ctx -> racers(ctx, Arrays.asList(ctx.pathParam("identifiers").split(","))));
+    router.getWithRegex("/api/series-([^/]+)/drivers/([^/]+)").handler(this::series);
+  }
+
+  private void authenticate(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    String key = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+    if (key == null || !config.gridstatsKeys().contains(key)) {
+      error(ctx, 401, "Unauthenticated.");
+      return;
+    }
+    ctx.put("gridstats.key", key);
+    ctx.next();
+  }
+
+  private void meter(RoutingContext ctx) {
+    String key = ctx.get("gridstats.key");
+    long now = clock.instant().getEpochSecond();
+    long reset;
+    long used;
+    synchronized (quotas) {
+      long[] window = quotas.computeIfAbsent(key, k -> new long[] {now, 0});
+      if (now >= window[0] + config.gridstatsWindow().toSeconds()) {
+        window[0] = now;
+        window[1] = 0;
+      }
+      reset = window[0] + config.gridstatsWindow().toSeconds();
+      if (window[1] >= config.gridstatsQuota()) {
+        ctx.response()
+            .putHeader("X-RateLimit-Limit", Integer.toString(config.gridstatsQuota()))
+            .putHeader("X-RateLimit-Remaining", "0")
+            .putHeader("X-RateLimit-Reset", Long.toString(reset))
+            .putHeader("Retry-After", Long.toString(Math.max(1, reset - now)));
+        error(ctx, 429, "Too Many Attempts.");
+        return;
+      }
+      used = ++window[1];
+    }
+    ctx.response()
+        .putHeader("X-RateLimit-Limit", Integer.toString(config.gridstatsQuota()))
+        .putHeader("X-RateLimit-Remaining", Long.toString(config.gridstatsQuota() - used))
+        .putHeader("X-RateLimit-Reset", Long.toString(reset));
+    ctx.next();
+  }
+
+  private void regions(RoutingContext ctx) {
+    JsonArray out = new JsonArray();
+    world.catalog.regions.forEach(
+        r ->
+            out.add(
+                new JsonObject()
+                    .put("id", r.id())
+                    .put("code", r.code())
+                    .put("name", r.name())
+                    .put("is_active", r.active())));
+    json(ctx, out.encode());
+  }
+
+  private void manufacturers(RoutingContext ctx, String locale) {
+    JsonArray out = new JsonArray();
+    world.catalog.manufacturers.forEach(
+        m ->
+            out.add(
+                new JsonObject()
+                    .put("id", m.id())
+                    .put("name", m.name(locale))
+                    .put("logo", m.logo())));
+    json(ctx, out.encode());
+  }
+
+  private void cars(RoutingContext ctx) {
+    int page;
+    try {
+      page =
+          Integer.parseInt(
+              ctx.request().getParam("page") == null ? "1" : ctx.request().getParam("page"));
+    } catch (NumberFormatException e) {
+      page = 1;
+    }
+    List<GtCatalog.Car> all = world.catalog.cars;
+    int from = Math.min(all.size(), Math.max(0, (page - 1) * PAGE_SIZE));
+    int to = Math.min(all.size(), from + PAGE_SIZE);
+    JsonArray data = new JsonArray();
+    all.subList(from, to).forEach(c -> data.add(car(c, "en")));
+    JsonObject body =
+        new JsonObject()
+            .put("current_page", page)
+            .put("data", data)
+            .put(
+                "next_page_url",
+                to < all.size() ? baseUrl.get() + "/api/assets/cars?page=" + (page + 1) : null)
+            .put("total", all.size());
+    json(ctx, body.encode());
+  }
+
+  private void car(RoutingContext ctx, String locale) {
+    String id = ctx.pathParam("identifier");
+    GtCatalog.Car car =
+        world.catalog.cars.stream()
+            .filter(
+                c ->
+                    Integer.toString(c.id()).equals(id)
+                        || Integer.toString(c.carCode()).equals(id)
+                        || c.gt7Code().equals(id))
+            .findFirst()
+            .orElse(null);
+    if (car == null) {
+      error(ctx, 404, "Car not found.");
+      return;
+    }
+    json(ctx, car(car, locale).encode());
+  }
+
+  private void manufacturerCars(RoutingContext ctx, String carClass, String locale) {
+    GtCatalog.Manufacturer m;
+    try {
+      m = world.catalog.manufacturer(Integer.parseInt(ctx.pathParam("id")));
+    } catch (NumberFormatException e) {
+      m = null;
+    }
+    if (m == null) {
+      error(ctx, 404, "Manufacturer not found.");
+      return;
+    }
+    String wanted = carClass == null ? null : carClass.replace(".", "").toLowerCase(Locale.ROOT);
+    JsonArray cars = new JsonArray();
+    int id = m.id();
+    world.catalog.cars.stream()
+        .filter(c -> c.manufacturerId() == id)
+        .filter(
+            c ->
+                wanted == null
+                    || c.carClass().replace(".", "").toLowerCase(Locale.ROOT).equals(wanted))
+        .forEach(c -> cars.add(car(c, locale)));
+    JsonObject body = new JsonObject().put("manufacturer", m.name("en"));
+    if (carClass != null) {
+      body.put("class", cars.isEmpty() ? carClass : cars.getJsonObject(0).getString("class"));
+    }
+    json(ctx, body.put("count", cars.size()).put("cars", cars).encode());
+  }
+
+  private JsonObject car(GtCatalog.Car c, String locale) {
+    GtCatalog.Manufacturer m = world.catalog.manufacturer(c.manufacturerId());
+    return new JsonObject()
+        .put("id", c.id())
+        .put("car_code", c.carCode())
+        .put("gt7_code", c.gt7Code())
+        .put("name", c.name(locale))
+        .put("class", c.carClass())
+        .put(
+            "image",
+            "https://www.gran-turismo.com/common/dist/gt7/carlist/car_images/"
+                + c.gt7Code()
+                + ".webp")
+        .put("manufacturer", new JsonObject().put("id", m.id()).put("name", m.name(locale)));
+  }
+
+  private void racersBatch(RoutingContext ctx) {
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      JsonArray ids = body == null ? null : body.getJsonArray("psn_ids");
+      if (ids == null) {
+        validation(ctx, "psn_ids", "The psn ids field is required.");
+        return;
+      }
+      List<String> list = new ArrayList<>();
+      ids.forEach(id -> list.add(String.valueOf(id)));
+      racers(ctx, list);
+    } catch (DecodeException | ClassCastException e) {
+      validation(ctx, "psn_ids", "The psn ids field must be an array.");
+    }
+  }
+
+  private void racers(RoutingContext ctx, List<String> requested) {
+    List<String> ids =
+        requested.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    if (ids.isEmpty()) {
+      validation(ctx, "psn_ids", "The psn ids field is required.");
+      return;
+    }
+    if (ids.size() > MAX_RACERS) {
+      validation(ctx, "psn_ids", "The psn ids field must not have more than 16 items.");
+      return;
+    }
+    JsonArray drivers = new JsonArray();
+    JsonArray notFound = new JsonArray();
+    int unindexed = 0;
+    synchronized (world) {
+      for (String id : ids) {
+        GridDriver d = world.gridDriver(id);
+        if (d == null) {
+          notFound.add(id);
+          continue;
+        }
+        if (!d.indexed) {
+          unindexed++;
+          d.indexed = true;
+        }
+        drivers.add(driver(d));
+      }
+    }
+    JsonObject body =
+        new JsonObject()
+            .put("status", "complete")
+            .put("count", drivers.size())
+            .put("not_found", notFound)
+            .put("drivers", drivers);
+    long delay = config.staggerDelay().toMillis() * unindexed;
+    if (delay == 0) {
+      json(ctx, body.encode());
+    } else {
+      vertx.setTimer(delay, t -> json(ctx, body.encode()));
+    }
+  }
+
+  private static JsonObject driver(GridDriver d) {
+    return new JsonObject()
+        .put("PSN_ID", d.psnId)
+        .put("Nickname", d.nickname)
+        .put("GUID", d.guid)
+        .put("DR", d.dr)
+        .put("SR", d.sr)
+        .put("last_sync", SYNC.format(d.lastSync))
+        .put("country_code", d.countryCode)
+        .put(
+            "stats",
+            new JsonObject()
+                .put("dr_points", d.drPoints)
+                .put("dr_ratio", d.drPoints / 1_000_000.0 + 0.04)
+                .put("total_races", d.totalRaces)
+                .put("victories", d.victories)
+                .put("poles", 3)
+                .put("fastest_laps", 5)
+                .put("clean_races", d.totalRaces / 3)
+                .put("collector_level", 70)
+                .put("license", "Master")
+                .put("garage_count", 629)
+                .put("collection_progress", "100%")
+                .put("total_credits", 686491958L)
+                .put("play_time_readable", "1,265h 4m")
+                .put("distance_km", "100,520.7"));
+  }
+
+  private void series(RoutingContext ctx) {
+    String seriesId = ctx.pathParam("param0");
+    List<String> psns =
+        Arrays.stream(ctx.pathParam("param1").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    if (!seriesId.matches("[0-9]{1,10}")) {
+      error(ctx, 404, "Series not found.");
+      return;
+    }
+    synchronized (world) {
+      GridSeries series = world.series(seriesId);
+      if (series == null) {
+        error(ctx, 404, "Series not found.");
+        return;
+      }
+      JsonArray drivers = new JsonArray();
+      for (String psn : psns) {
+        if (!series.rounds.containsKey(psn)) {
+          continue;
+        }
+        JsonArray rounds = new JsonArray();
+        series
+            .roundsOf(psn)
+            .forEach(
+                (no, r) ->
+                    rounds.add(
+                        new JsonObject()
+                            .put("no", no)
+                            .put("points", r.points())
+                            .put("is_counted", r.counted())));
+        drivers.add(
+            new JsonObject()
+                .put("psn", psn)
+                .put("season_rank", series.rank(psn))
+                .put("total_points", series.total(psn))
+                .put("rounds", rounds));
+      }
+      json(
+          ctx,
+          new JsonObject()
+              .put("series_id", series.id)
+              .put("type", series.type)
+              .put("driver_count", drivers.size())
+              .put("drivers", drivers)
+              .encode());
+    }
+  }
+
+  private static void validation(RoutingContext ctx, String field, String message) {
+    ctx.response()
+        .setStatusCode(422)
+        .putHeader("Content-Type", "application/json")
+        .end(
+            new JsonObject()
+                .put("message", message)
+                .put("errors", new JsonObject().put(field, new JsonArray().add(message)))
+                .encode());
+  }
+
+  private static void error(RoutingContext ctx, int status, String message) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("message", message).encode());
+  }
+
+  private static void json(RoutingContext ctx, String body) {
+    ctx.response().putHeader("Content-Type", "application/json").end(body);
+  }
+}
