@@ -23,7 +23,6 @@ import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.kafka.state.PsnStateCodec;
 import io.pitwall.source.psn.PsnApiClient;
 import io.pitwall.source.psn.PsnAuthenticator;
-import io.pitwall.source.psn.PsnException;
 import io.pitwall.source.psn.PsnPollResult;
 import io.pitwall.source.psn.PsnPoller;
 import io.pitwall.source.psn.PsnSourceConfig;
@@ -292,7 +291,7 @@ public final class Engine implements AutoCloseable {
 
   private static PollOutcome outcomeOf(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof PsnException psn) {
+      if (t instanceof io.pitwall.core.UpstreamException psn) {
         return psn.outcome();
       }
     }

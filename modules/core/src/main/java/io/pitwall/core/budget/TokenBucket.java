@@ -76,6 +76,19 @@ public final class TokenBucket {
     updated = until.isAfter(clock.instant()) ? until : clock.instant();
   }
 
+  /**
+   * Applies a quota hint (remaining requests until a reset): the bucket never holds more than the
+   * server says remain, and is paused until the reset when none remain.
+   */
+  public synchronized void capAt(int remaining, Instant reset) {
+    refill();
+    if (remaining <= 0) {
+      pauseUntil(reset);
+    } else if (tokens > remaining) {
+      tokens = remaining;
+    }
+  }
+
   /** The instant until which the bucket is paused by a server hint, or null when not paused. */
   public synchronized Instant pausedUntil() {
     return clock.instant().isBefore(pausedUntil) ? pausedUntil : null;

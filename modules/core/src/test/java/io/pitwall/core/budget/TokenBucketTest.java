@@ -52,4 +52,13 @@ class TokenBucketTest {
     assertThat(bucket.tryTake()).isTrue();
     assertThat(bucket.pausedUntil()).isNull();
   }
+
+  @Test
+  void shouldNeverHoldMoreThanTheServerSaysRemain() {
+    bucket.capAt(2, clock.instant().plus(Duration.ofHours(1)));
+    assertThat(bucket.available()).isEqualTo(2);
+    bucket.capAt(0, clock.instant().plus(Duration.ofHours(1)));
+    assertThat(bucket.tryTake()).isFalse();
+    assertThat(bucket.pausedUntil()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+  }
 }

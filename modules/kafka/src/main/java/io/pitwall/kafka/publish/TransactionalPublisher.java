@@ -95,7 +95,9 @@ public final class TransactionalPublisher implements AutoCloseable {
             new ProducerRecord<>(
                 event.topic(), event.key(), codec.encode(event.topic(), event.value())));
       }
-      producer.send(new ProducerRecord<>(stateTopic, batch.stateKey(), batch.state()));
+      batch
+          .states()
+          .forEach((key, state) -> producer.send(new ProducerRecord<>(stateTopic, key, state)));
       if (!pauseBeforeCommit.isZero()) {
         producer.flush();
         LOG.warn(

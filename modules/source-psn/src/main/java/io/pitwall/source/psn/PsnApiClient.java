@@ -4,8 +4,8 @@ import io.pitwall.core.PollOutcome;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.psn.EarnedTrophy;
 import io.pitwall.core.psn.TitleEntry;
+import io.pitwall.source.common.RequestListener;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -31,6 +31,7 @@ public final class PsnApiClient {
   private final PsnSourceConfig config;
   private final PsnAuthenticator auth;
   private final TokenBucket budget;
+  private final io.pitwall.source.common.BudgetGate gate;
   private final Clock clock;
   private final RequestListener listener;
 
@@ -56,6 +57,7 @@ public final class PsnApiClient {
     this.config = config;
     this.auth = auth;
     this.budget = budget;
+    this.gate = new io.pitwall.source.common.BudgetGate(vertx, budget);
     this.clock = clock;
     this.listener = listener;
   }
@@ -189,12 +191,6 @@ public final class PsnApiClient {
   }
 
   private Future<Void> awaitToken() {
-    if (budget.tryTake()) {
-      return Future.succeededFuture();
-    }
-    Promise<Void> promise = Promise.promise();
-    long delay = Math.max(1, budget.untilNextToken().toMillis());
-    vertx.setTimer(delay, id -> awaitToken().onComplete(promise));
-    return promise.future();
+    return gate.take();
   }
 }

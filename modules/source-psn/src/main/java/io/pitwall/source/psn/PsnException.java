@@ -1,24 +1,19 @@
 package io.pitwall.source.psn;
 
 import io.pitwall.core.PollOutcome;
+import io.pitwall.core.UpstreamException;
 
-/**
- * A PSN request or poll failed with a named outcome. Messages never contain credentials: they name
- * the endpoint and what went wrong.
- */
-public class PsnException extends RuntimeException {
+/** A PSN request or poll failed with a named outcome; never carries credentials. */
+public class PsnException extends UpstreamException {
 
   private static final long serialVersionUID = 1L;
-
-  private final PollOutcome outcome;
 
   /**
    * @param outcome the named outcome for the watch
    * @param message what failed, without secrets
    */
   public PsnException(PollOutcome outcome, String message) {
-    super(message);
-    this.outcome = outcome;
+    super(outcome, message, null);
   }
 
   /**
@@ -27,17 +22,6 @@ public class PsnException extends RuntimeException {
    * @param cause the underlying failure
    */
   public PsnException(PollOutcome outcome, String message, Throwable cause) {
-    super(message, cause);
-    this.outcome = outcome;
-  }
-
-  /** The outcome for the watch. */
-  public PollOutcome outcome() {
-    return outcome;
-  }
-
-  /** Whether trying again later may help. */
-  public boolean isRetriable() {
-    return outcome == PollOutcome.RATE_LIMITED || outcome == PollOutcome.UPSTREAM_ERROR;
+    super(outcome, message, cause);
   }
 }

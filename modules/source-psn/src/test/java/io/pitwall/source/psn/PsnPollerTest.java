@@ -17,6 +17,7 @@ import io.pitwall.simulator.Simulator;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.TrophyEarnedFact;
+import io.pitwall.source.common.RequestListener;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;

@@ -1,4 +1,4 @@
-package io.pitwall.source.psn;
+package io.pitwall.source.common;
 
 import java.time.Duration;
 
