@@ -50,7 +50,7 @@ public final class GtDiffer {
                 before.drPoints(),
                 driver.drPoints(),
                 RatingScales.isUp(before.drClass(), driver.drClass()),
-                driver.precision(),
+                driver.drPoints() == null ? RatingPrecision.LETTER : driver.precision(),
                 drChanges));
       }
       if (!before.srClass().equals(driver.srClass())) {
@@ -65,7 +65,7 @@ public final class GtDiffer {
                 before.srPoints() == null ? null : before.srPoints().longValue(),
                 driver.srPoints() == null ? null : driver.srPoints().longValue(),
                 RatingScales.isUp(before.srClass(), driver.srClass()),
-                driver.precision(),
+                driver.srPoints() == null ? RatingPrecision.LETTER : driver.precision(),
                 srChanges));
       }
     }

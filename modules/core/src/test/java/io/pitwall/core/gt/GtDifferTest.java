@@ -101,4 +101,20 @@ class GtDifferTest {
     assertThatThrownBy(() -> RatingScales.parse(RatingScales.DEFAULT_DRIVER_CLASSES, "S=80"))
         .hasMessageContaining("lowest");
   }
+
+  @Test
+  void shouldReportLetterPrecisionForARatingWithoutPoints() {
+    GtWatchState base =
+        GtDiffer.diff(GtWatchState.EMPTY, driver("B", 11_000, "S"), List.of()).next();
+
+    GtDiffer.Result result = GtDiffer.diff(base, driver("B", 11_000, "A"), List.of());
+
+    assertThat(result.ratings())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.kind()).isEqualTo(RatingChange.Kind.SAFETY_RATING);
+              assertThat(c.precision()).isEqualTo(RatingPrecision.LETTER);
+            });
+  }
 }
