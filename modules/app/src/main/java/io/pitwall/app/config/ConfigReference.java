@@ -25,7 +25,7 @@ public final class ConfigReference {
           .append(" |\n");
     }
     out.append(
-        "| `watch.<n>` | `PITWALL_WATCH_<N>` | — | A watched account: `psn:<accountId>` (or `psn:me`), then optionally `label=<text>` and `backfill=true`. |\n");
+        "| `watch.<n>` | `PITWALL_WATCH_<N>` | — | A watched account: `psn:<accountId>` (or `psn:me`; options `label=<text>`, `backfill=true`), `gt:<user_no>` (option `label=`) or `gridstats:<psnId>` (options `label=`, `series=<id>,<id>`). |\n");
     return out.toString();
   }
 }

@@ -79,6 +79,67 @@ public final class PitwallSettings {
           "20",
           "Titles per trophyTitles page in steady state (baselines use 800).",
           v -> intRange(v, 1, 800));
+  public static final Setting GT_BASE_URL =
+      optional(
+          "gt.base.url",
+          "https://www.gran-turismo.com/us/api/gt7sp",
+          "GT Sport profile API base URL.",
+          PitwallSettings::url);
+  public static final Setting GT_BUDGET_REQUESTS =
+      optional(
+          "gt.budget.requests",
+          "60",
+          "GT Sport profile requests per budget period (be polite: the site publishes no limit).",
+          v -> intRange(v, 1, 1_000_000));
+  public static final Setting GT_BUDGET_PERIOD =
+      optional(
+          "gt.budget.period", "PT1M", "GT Sport budget period.", PitwallSettings::positiveDuration);
+  public static final Setting GT_DRIVER_CLASSES =
+      optional(
+          "gt.driver.classes",
+          "1=E,2=D,3=C,4=B,5=A,6=A+,7=S",
+          "GT Sport driver_class number to Driver Rating letter.",
+          PitwallSettings::driverClasses);
+  public static final Setting GT_SAFETY_THRESHOLDS =
+      optional(
+          "gt.safety.thresholds",
+          "S=80,A=65,B=40,C=20,D=10,E=0",
+          "Lowest manner_point of each Safety Rating letter.",
+          PitwallSettings::safetyThresholds);
+  public static final Setting GRIDSTATS_BASE_URL =
+      optional(
+          "gridstats.base.url",
+          "https://gtgridstats.com",
+          "gtgridstats API base URL.",
+          PitwallSettings::url);
+  public static final Setting GRIDSTATS_API_KEY =
+      secret(
+          "gridstats.api.key",
+          "Personal gtgridstats API key (required when a gridstats watch exists). Secret: never logged.");
+  public static final Setting GRIDSTATS_BUDGET_REQUESTS =
+      optional(
+          "gridstats.budget.requests",
+          "1000",
+          "gtgridstats metered requests per budget period (the quota headers cap it).",
+          v -> intRange(v, 1, 1_000_000));
+  public static final Setting GRIDSTATS_BUDGET_PERIOD =
+      optional(
+          "gridstats.budget.period",
+          "P1D",
+          "gtgridstats budget period.",
+          PitwallSettings::positiveDuration);
+  public static final Setting GRIDSTATS_BATCH_SIZE =
+      optional(
+          "gridstats.batch.size",
+          "16",
+          "Drivers per racers request (the API's maximum is 16).",
+          v -> intRange(v, 1, 16));
+  public static final Setting GRIDSTATS_TIMEOUT =
+      optional(
+          "gridstats.request.timeout",
+          "PT90S",
+          "Timeout of a gtgridstats request; a batch of 16 new drivers takes ~48 s.",
+          PitwallSettings::positiveDuration);
   public static final Setting POLL_INTERVAL =
       optional(
           "poll.interval",
@@ -109,6 +170,17 @@ public final class PitwallSettings {
           PSN_BUDGET_REQUESTS,
           PSN_BUDGET_PERIOD,
           PSN_PAGE_SIZE,
+          GT_BASE_URL,
+          GT_BUDGET_REQUESTS,
+          GT_BUDGET_PERIOD,
+          GT_DRIVER_CLASSES,
+          GT_SAFETY_THRESHOLDS,
+          GRIDSTATS_BASE_URL,
+          GRIDSTATS_API_KEY,
+          GRIDSTATS_BUDGET_REQUESTS,
+          GRIDSTATS_BUDGET_PERIOD,
+          GRIDSTATS_BATCH_SIZE,
+          GRIDSTATS_TIMEOUT,
           POLL_INTERVAL,
           POLL_CONCURRENCY,
           FAULT_PAUSE_BEFORE_COMMIT);
@@ -184,6 +256,18 @@ public final class PitwallSettings {
       throw new IllegalArgumentException("must be longer than zero");
     }
     return parsed;
+  }
+
+  static Object driverClasses(String value) {
+    io.pitwall.core.gt.RatingScales.parse(
+        value, io.pitwall.core.gt.RatingScales.DEFAULT_SAFETY_THRESHOLDS);
+    return value;
+  }
+
+  static Object safetyThresholds(String value) {
+    io.pitwall.core.gt.RatingScales.parse(
+        io.pitwall.core.gt.RatingScales.DEFAULT_DRIVER_CLASSES, value);
+    return value;
   }
 
   static Object topicPrefix(String value) {

@@ -7,12 +7,8 @@ import io.pitwall.app.config.WatchSpec;
 import io.pitwall.app.metrics.MetricsServer;
 import io.pitwall.app.metrics.PitwallMetrics;
 import io.pitwall.core.PollOutcome;
-import io.pitwall.core.budget.TokenBucket;
-import io.pitwall.core.psn.PsnWatchState;
-import io.pitwall.core.psn.TrophyEarnedChange;
+import io.pitwall.core.Source;
 import io.pitwall.events.EventType;
-import io.pitwall.events.TrophyEarned;
-import io.pitwall.events.TrophyEarnedMapper;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.kafka.publish.OutgoingEvent;
@@ -20,21 +16,15 @@ import io.pitwall.kafka.publish.PublishBatch;
 import io.pitwall.kafka.publish.TopicAdmin;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
-import io.pitwall.kafka.state.PsnStateCodec;
-import io.pitwall.source.psn.PsnApiClient;
-import io.pitwall.source.psn.PsnAuthenticator;
-import io.pitwall.source.psn.PsnPollResult;
-import io.pitwall.source.psn.PsnPoller;
-import io.pitwall.source.psn.PsnSourceConfig;
-import io.pitwall.source.psn.TitleCatalog;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,9 +39,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The running engine: restores every watch's state from the state topic (read_committed), then
- * polls due watches with bounded concurrency, diffs, and publishes each poll's events and new state
- * in one Kafka transaction. Vert.x runs the upstream I/O and the metrics server; a Reactor pipeline
- * composes due watches → polls → publishes, so a slow Kafka slows polling down.
+ * polls due watches (batched per source: gtgridstats up to 16 per request) with bounded
+ * concurrency, and publishes each batch's events and new states in one Kafka transaction. Vert.x
+ * runs the upstream I/O and the metrics server; a Reactor pipeline composes due watches → polls →
+ * publishes, so a slow Kafka slows polling down.
  */
 public final class Engine implements AutoCloseable {
 
@@ -64,14 +55,10 @@ public final class Engine implements AutoCloseable {
   private final PitwallMetrics metrics;
   private final KafkaStateStore states;
   private final TransactionalPublisher publisher;
-  private final PsnPoller psn;
-  private final TokenBucket psnBudget;
-  private final PsnAuthenticator psnAuth;
+  private final Map<Source, SourcePoller> pollers;
   private final WatchScheduler scheduler = new WatchScheduler();
   private final Map<String, PollOutcome> lastOutcome = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final String eventTopic;
-  private final String stateTopic;
   private KafkaClientMetrics producerMetrics;
   private MetricsServer server;
   private Disposable pipeline;
@@ -81,17 +68,16 @@ public final class Engine implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     String prefix = config.string(PitwallSettings.TOPIC_PREFIX);
-    this.eventTopic = EventType.TROPHY_EARNED.topic(prefix);
-    this.stateTopic = prefix + "state";
+    String stateTopic = prefix + "state";
     Map<String, Object> kafka =
         Map.of(
             CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
             config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS));
+    List<String> eventTopics =
+        new ArrayList<>(Arrays.stream(EventType.values()).map(t -> t.topic(prefix)).toList());
+    eventTopics.add(prefix + "dlq");
     TopicAdmin.ensure(
-        kafka,
-        List.of(stateTopic, prefix + "watches"),
-        List.of(eventTopic, prefix + "dlq"),
-        Duration.ofSeconds(60));
+        kafka, List.of(stateTopic, prefix + "watches"), eventTopics, Duration.ofSeconds(60));
     this.states =
         KafkaStateStore.load(new java.util.HashMap<>(kafka), stateTopic, Duration.ofMinutes(2));
     AvroWireCodec codec =
@@ -111,45 +97,7 @@ public final class Engine implements AutoCloseable {
           producerMetrics.bindTo(metrics.registry());
         });
     this.vertx = Vertx.vertx();
-    WebClient http =
-        WebClient.create(
-            vertx, new WebClientOptions().setFollowRedirects(false).setUserAgent("pitwall"));
-    PsnSourceConfig source =
-        new PsnSourceConfig(
-            config.string(PitwallSettings.PSN_BASE_URL),
-            config.string(PitwallSettings.PSN_AUTH_BASE_URL),
-            config.string(PitwallSettings.PSN_NPSSO) == null
-                ? ""
-                : config.string(PitwallSettings.PSN_NPSSO),
-            config.string(PitwallSettings.PSN_LANGUAGE),
-            config.integer(PitwallSettings.PSN_PAGE_SIZE),
-            800,
-            Duration.ofSeconds(60));
-    this.psnBudget =
-        new TokenBucket(
-            clock,
-            config.integer(PitwallSettings.PSN_BUDGET_REQUESTS),
-            config.duration(PitwallSettings.PSN_BUDGET_PERIOD));
-    this.psnAuth = new PsnAuthenticator(http, source, clock);
-    PsnApiClient client =
-        new PsnApiClient(
-            vertx,
-            http,
-            source,
-            psnAuth,
-            psnBudget,
-            clock,
-            (endpoint, status, latency) -> metrics.request("psn", endpoint, status, latency));
-    this.psn = new PsnPoller(client, new TitleCatalog(client, source.language()), source);
-    metrics.budgetTokens("psn", "default", psnBudget::available);
-    metrics.credentialExpiry(
-        "psn",
-        "default",
-        () -> {
-          Instant expiry = psnAuth.refreshTokenExpiresAt();
-          return expiry == null ? -1 : Duration.between(clock.instant(), expiry).toSeconds();
-        });
-    metrics.watches("psn", scheduler::size);
+    this.pollers = new SourceWiring(vertx, config, clock, metrics, states).pollers();
   }
 
   /** Starts an engine with the configured watches. */
@@ -167,6 +115,11 @@ public final class Engine implements AutoCloseable {
                 .toCompletionStage()
                 .toCompletableFuture());
     config.watches().forEach(w -> scheduler.add(w, clock.instant()));
+    for (Source source : Source.values()) {
+      metrics.watches(
+          source.id(),
+          () -> config.watches().stream().filter(w -> w.key().source() == source).count());
+    }
     LOG.info(
         "Engine started: {} watches, {} restored states, metrics on port {}",
         scheduler.size(),
@@ -176,7 +129,10 @@ public final class Engine implements AutoCloseable {
         Flux.interval(TICK)
             .onBackpressureDrop()
             .concatMapIterable(
-                tick -> fatal ? List.<WatchSpec>of() : scheduler.takeDue(clock.instant()))
+                tick ->
+                    fatal
+                        ? List.<List<WatchSpec>>of()
+                        : batches(scheduler.takeDue(clock.instant())))
             .flatMap(this::pollAndPublish, config.integer(PitwallSettings.POLL_CONCURRENCY))
             .subscribe(
                 v -> {},
@@ -186,71 +142,71 @@ public final class Engine implements AutoCloseable {
                 });
   }
 
-  private Mono<Void> pollAndPublish(WatchSpec watch) {
-    String key = watch.key().toString();
-    byte[] stored = states.get(key);
-    PsnWatchState prior;
-    try {
-      prior = stored == null ? PsnWatchState.EMPTY : PsnStateCodec.decode(stored);
-    } catch (IllegalArgumentException corrupt) {
-      LOG.error(
-          "{}: stored state unreadable ({}); taking a new baseline", key, corrupt.getMessage());
-      prior = PsnWatchState.EMPTY;
-    }
+  /** Due watches grouped by source and cut into each source's batch size. */
+  private List<List<WatchSpec>> batches(List<WatchSpec> due) {
+    Map<Source, List<WatchSpec>> bySource = new EnumMap<>(Source.class);
+    due.forEach(w -> bySource.computeIfAbsent(w.key().source(), s -> new ArrayList<>()).add(w));
+    List<List<WatchSpec>> batches = new ArrayList<>();
+    bySource.forEach(
+        (source, watches) -> {
+          int size = pollers.get(source).batchSize();
+          for (int i = 0; i < watches.size(); i += size) {
+            batches.add(List.copyOf(watches.subList(i, Math.min(watches.size(), i + size))));
+          }
+        });
+    return batches;
+  }
+
+  private Mono<Void> pollAndPublish(List<WatchSpec> batch) {
+    SourcePoller poller = pollers.get(batch.get(0).key().source());
     Instant detectedAt = clock.instant();
-    PsnWatchState before = prior;
-    return Mono.fromCompletionStage(
-            () -> psn.poll(watch.key().accountId(), before, watch.backfill()).toCompletionStage())
-        .flatMap(result -> publish(watch, before, result, detectedAt).thenReturn(result))
-        .doOnNext(
-            result ->
-                finished(
-                    watch,
-                    PollOutcome.OK,
-                    result.changes().size() + " new",
-                    nextAfter(PollOutcome.OK)))
-        .onErrorResume(
-            e -> {
-              PollOutcome outcome = outcomeOf(e);
-              finished(watch, outcome, e.getMessage(), nextAfter(outcome));
-              return Mono.empty();
-            })
+    return poller
+        .poll(batch, detectedAt)
+        .flatMap(
+            results ->
+                publish(results)
+                    .thenReturn(results)
+                    .onErrorResume(
+                        e ->
+                            Mono.just(
+                                results.stream()
+                                    .map(
+                                        r ->
+                                            r.outcome() == PollOutcome.OK
+                                                ? WatchResult.failed(
+                                                    r.watch(),
+                                                    PollOutcome.UPSTREAM_ERROR,
+                                                    "publish failed: " + e.getMessage())
+                                                : r)
+                                    .toList())))
+        .doOnNext(results -> results.forEach(r -> finished(poller, r)))
         .then();
   }
 
-  private Mono<Void> publish(
-      WatchSpec watch, PsnWatchState prior, PsnPollResult result, Instant detectedAt) {
-    if (result.changes().isEmpty() && result.next().equals(prior)) {
+  private Mono<Void> publish(List<WatchResult> results) {
+    List<OutgoingEvent> events = new ArrayList<>();
+    Map<String, byte[]> newStates = new LinkedHashMap<>();
+    for (WatchResult r : results) {
+      if (r.outcome() == PollOutcome.OK) {
+        events.addAll(r.events());
+        if (r.state() != null) {
+          newStates.put(r.watch().key().toString(), r.state());
+        }
+      }
+    }
+    if (events.isEmpty() && newStates.isEmpty()) {
       return Mono.empty();
     }
-    String key = watch.key().toString();
-    List<OutgoingEvent> events = new ArrayList<>();
-    List<TrophyEarned> earned = new ArrayList<>();
-    for (TrophyEarnedChange change : result.changes()) {
-      TrophyEarned event =
-          TrophyEarnedMapper.toEvent(watch.key(), watch.label(), change, detectedAt);
-      earned.add(event);
-      events.add(new OutgoingEvent(eventTopic, key, event));
-    }
-    byte[] state = PsnStateCodec.encode(result.next());
-    return Mono.fromFuture(() -> publisher.publish(new PublishBatch(events, key, state)))
+    return Mono.fromFuture(() -> publisher.publish(new PublishBatch(events, newStates)))
         .doOnSuccess(
             v -> {
-              states.put(key, state);
-              metrics.published(EventType.TROPHY_EARNED.typeName(), events.size());
-              earned.forEach(
-                  e ->
-                      metrics.detectionLag(
-                          "psn",
-                          Duration.between(
-                              e.getEnvelope().getEventTime(), e.getEnvelope().getDetectedAt())));
-              if (result.baseline()) {
-                LOG.info(
-                    "{}: baseline of {} titles taken{}",
-                    key,
-                    result.next().titles().size(),
-                    watch.backfill() ? ", " + events.size() + " earlier trophies backfilled" : "");
-              }
+              newStates.forEach(states::put);
+              events.forEach(e -> metrics.published(e.value().getSchema().getName(), 1));
+              results.forEach(
+                  r ->
+                      r.lags()
+                          .forEach(
+                              lag -> metrics.detectionLag(r.watch().key().source().id(), lag)));
             })
         .doOnError(
             e -> {
@@ -262,26 +218,26 @@ public final class Engine implements AutoCloseable {
             });
   }
 
-  private void finished(WatchSpec watch, PollOutcome outcome, String detail, Instant next) {
-    metrics.poll("psn", outcome);
-    String key = watch.key().toString();
-    PollOutcome previous = lastOutcome.put(key, outcome);
-    if (outcome != previous) {
-      if (outcome == PollOutcome.OK) {
-        LOG.info("{}: {} ({})", key, outcome, detail);
+  private void finished(SourcePoller poller, WatchResult result) {
+    metrics.poll(poller.source().id(), result.outcome());
+    String key = result.watch().key().toString();
+    PollOutcome previous = lastOutcome.put(key, result.outcome());
+    if (result.outcome() != previous || result.baseline()) {
+      if (result.outcome() == PollOutcome.OK) {
+        LOG.info("{}: {} ({})", key, result.outcome(), result.detail());
       } else {
-        LOG.warn("{}: {}: {}", key, outcome, detail);
+        LOG.warn("{}: {}: {}", key, result.outcome(), result.detail());
       }
     }
-    scheduler.done(watch, next);
+    scheduler.done(result.watch(), nextAfter(poller, result.outcome()));
   }
 
-  private Instant nextAfter(PollOutcome outcome) {
+  private Instant nextAfter(SourcePoller poller, PollOutcome outcome) {
     Instant now = clock.instant();
     Duration interval = config.duration(PitwallSettings.POLL_INTERVAL);
     return switch (outcome) {
       case RATE_LIMITED -> {
-        Instant paused = psnBudget.pausedUntil();
+        Instant paused = poller.budget().pausedUntil();
         yield paused != null && paused.isAfter(now) ? paused : now.plus(interval);
       }
       case AUTH_EXPIRED, NOT_FOUND, PRIVATE -> now.plus(interval.multipliedBy(4));
@@ -289,26 +245,26 @@ public final class Engine implements AutoCloseable {
     };
   }
 
-  private static PollOutcome outcomeOf(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof io.pitwall.core.UpstreamException psn) {
-        return psn.outcome();
-      }
-    }
-    return PollOutcome.UPSTREAM_ERROR;
-  }
-
   /** The health document of /health. */
   public JsonObject health() {
-    JsonObject outcomes = new JsonObject();
-    lastOutcome.forEach((key, outcome) -> outcomes.put(key, outcome.name()));
     boolean up = !fatal && !publisher.failed();
-    return new JsonObject()
-        .put("status", up ? "UP" : "DOWN")
-        .put("kafka", up ? "UP" : "DOWN")
-        .put(
-            "psn",
-            new JsonObject().put("budgetTokens", psnBudget.available()).put("watches", outcomes));
+    JsonObject body =
+        new JsonObject().put("status", up ? "UP" : "DOWN").put("kafka", up ? "UP" : "DOWN");
+    for (SourcePoller poller : pollers.values()) {
+      JsonObject outcomes = new JsonObject();
+      lastOutcome.forEach(
+          (key, outcome) -> {
+            if (key.startsWith(poller.source().id() + ":")) {
+              outcomes.put(key, outcome.name());
+            }
+          });
+      body.put(
+          poller.source().id(),
+          new JsonObject()
+              .put("budgetTokens", poller.budget().available())
+              .put("watches", outcomes));
+    }
+    return body;
   }
 
   /** The metrics registry. */

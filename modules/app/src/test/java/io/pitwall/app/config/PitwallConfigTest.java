@@ -64,7 +64,7 @@ class PitwallConfigTest {
                         "Invalid value -1 for configuration psn.budget.requests: must be between 1 and 1000000",
                         "Invalid value psn:12a for configuration watch.1: a PSN account id is 'me' or a number, not '12a'",
                         "Invalid value xbox:1 for configuration watch.2: Unknown source 'xbox': expected one of psn, gt, gridstats",
-                        "Invalid value psn:1 colour=red for configuration watch.3: unknown option 'colour=red' (use label=... or backfill=true|false)",
+                        "Invalid value psn:1 colour=red for configuration watch.3: unknown option 'colour=red' for a psn watch (use label=..., backfill=true|false)",
                         "Invalid value 1 for configuration bogus.key: unknown setting (see the README's configuration reference)"))
         .hasMessageNotContaining("s3cr3t-npsso-value");
   }

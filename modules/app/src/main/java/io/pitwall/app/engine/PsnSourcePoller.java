@@ -1,0 +1,102 @@
+package io.pitwall.app.engine;
+
+import io.pitwall.app.config.WatchSpec;
+import io.pitwall.core.PollOutcome;
+import io.pitwall.core.Source;
+import io.pitwall.core.budget.TokenBucket;
+import io.pitwall.core.psn.PsnWatchState;
+import io.pitwall.core.psn.TrophyEarnedChange;
+import io.pitwall.events.TrophyEarned;
+import io.pitwall.events.TrophyEarnedMapper;
+import io.pitwall.kafka.publish.OutgoingEvent;
+import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.kafka.state.PsnStateCodec;
+import io.pitwall.source.psn.PsnPoller;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/** PSN watches, one per poll: watermark polling and TrophyEarned events. */
+final class PsnSourcePoller implements SourcePoller {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PsnSourcePoller.class);
+
+  private final PsnPoller poller;
+  private final TokenBucket budget;
+  private final KafkaStateStore states;
+  private final String topic;
+
+  PsnSourcePoller(PsnPoller poller, TokenBucket budget, KafkaStateStore states, String topic) {
+    this.poller = poller;
+    this.budget = budget;
+    this.states = states;
+    this.topic = topic;
+  }
+
+  @Override
+  public Source source() {
+    return Source.PSN;
+  }
+
+  @Override
+  public int batchSize() {
+    return 1;
+  }
+
+  @Override
+  public TokenBucket budget() {
+    return budget;
+  }
+
+  @Override
+  public Mono<List<WatchResult>> poll(List<WatchSpec> batch, Instant detectedAt) {
+    WatchSpec watch = batch.get(0);
+    String key = watch.key().toString();
+    PsnWatchState prior = prior(key);
+    return Mono.fromCompletionStage(
+            () -> poller.poll(watch.key().accountId(), prior, watch.backfill()).toCompletionStage())
+        .map(
+            result -> {
+              List<OutgoingEvent> events = new ArrayList<>();
+              List<Duration> lags = new ArrayList<>();
+              for (TrophyEarnedChange change : result.changes()) {
+                TrophyEarned event =
+                    TrophyEarnedMapper.toEvent(watch.key(), watch.label(), change, detectedAt);
+                events.add(new OutgoingEvent(topic, key, event));
+                lags.add(
+                    Duration.between(
+                        event.getEnvelope().getEventTime(), event.getEnvelope().getDetectedAt()));
+              }
+              byte[] state =
+                  result.next().equals(prior) ? null : PsnStateCodec.encode(result.next());
+              String detail =
+                  result.baseline()
+                      ? "baseline of "
+                          + result.next().titles().size()
+                          + " titles taken"
+                          + (watch.backfill()
+                              ? ", " + events.size() + " earlier trophies backfilled"
+                              : "")
+                      : events.size() + " new";
+              return List.of(
+                  new WatchResult(
+                      watch, PollOutcome.OK, detail, events, state, lags, result.baseline()));
+            })
+        .onErrorResume(e -> Mono.just(Outcomes.all(batch, e)));
+  }
+
+  private PsnWatchState prior(String key) {
+    byte[] stored = states.get(key);
+    try {
+      return stored == null ? PsnWatchState.EMPTY : PsnStateCodec.decode(stored);
+    } catch (IllegalArgumentException corrupt) {
+      LOG.error(
+          "{}: stored state unreadable ({}); taking a new baseline", key, corrupt.getMessage());
+      return PsnWatchState.EMPTY;
+    }
+  }
+}

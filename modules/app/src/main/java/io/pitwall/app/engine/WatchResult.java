@@ -1,0 +1,33 @@
+package io.pitwall.app.engine;
+
+import io.pitwall.app.config.WatchSpec;
+import io.pitwall.core.PollOutcome;
+import io.pitwall.kafka.publish.OutgoingEvent;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one poll found for one watch.
+ *
+ * @param watch the watch
+ * @param outcome how the poll ended
+ * @param detail a short description for logs (no secrets)
+ * @param events events to publish (empty unless OK)
+ * @param state the watch's new encoded state, or null when it did not change
+ * @param lags detection lag of each event that has an upstream event time
+ * @param baseline whether this poll took the watch's baseline
+ */
+public record WatchResult(
+    WatchSpec watch,
+    PollOutcome outcome,
+    String detail,
+    List<OutgoingEvent> events,
+    byte[] state,
+    List<Duration> lags,
+    boolean baseline) {
+
+  /** A failed poll. */
+  static WatchResult failed(WatchSpec watch, PollOutcome outcome, String detail) {
+    return new WatchResult(watch, outcome, detail, List.of(), null, List.of(), false);
+  }
+}
