@@ -1,5 +1,6 @@
 package io.pitwall.app.config;
 
+import io.pitwall.core.Source;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -155,9 +156,15 @@ public final class PitwallConfig {
                 + ": unknown setting (see the README's configuration reference)");
       }
     }
-    if (!watches.isEmpty() && !values.containsKey(PitwallSettings.PSN_NPSSO.key())) {
+    if (watches.stream().anyMatch(w -> w.key().source() == Source.PSN)
+        && !values.containsKey(PitwallSettings.PSN_NPSSO.key())) {
       problems.add(
           "Missing value for configuration psn.npsso (or PITWALL_PSN_NPSSO): PSN watches need a credential");
+    }
+    if (watches.stream().anyMatch(w -> w.key().source() == Source.GRIDSTATS)
+        && !values.containsKey(PitwallSettings.GRIDSTATS_API_KEY.key())) {
+      problems.add(
+          "Missing value for configuration gridstats.api.key (or PITWALL_GRIDSTATS_API_KEY): gridstats watches need a key");
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -213,6 +220,7 @@ public final class PitwallConfig {
                 .append(w.key())
                 .append(w.label() == null ? "" : " label=" + w.label())
                 .append(w.backfill() ? " backfill=true" : "")
+                .append(w.series().isEmpty() ? "" : " series=" + String.join(",", w.series()))
                 .append(System.lineSeparator()));
     return out.toString();
   }

@@ -114,7 +114,10 @@ public final class Engine implements AutoCloseable {
                     vertx, config.integer(PitwallSettings.METRICS_PORT), metrics, this::health)
                 .toCompletionStage()
                 .toCompletableFuture());
-    config.watches().forEach(w -> scheduler.add(w, clock.instant()));
+    config
+        .watches()
+        .forEach(
+            w -> scheduler.add(w, clock.instant(), pollers.get(w.key().source()).batchSize() > 1));
     for (Source source : Source.values()) {
       metrics.watches(
           source.id(),
@@ -132,7 +135,7 @@ public final class Engine implements AutoCloseable {
                 tick ->
                     fatal
                         ? List.<List<WatchSpec>>of()
-                        : batches(scheduler.takeDue(clock.instant())))
+                        : batches(scheduler.takeDue(clock.instant(), batchSizes())))
             .flatMap(this::pollAndPublish, config.integer(PitwallSettings.POLL_CONCURRENCY))
             .subscribe(
                 v -> {},
@@ -140,6 +143,12 @@ public final class Engine implements AutoCloseable {
                   LOG.error("Engine pipeline failed", e);
                   stopped.countDown();
                 });
+  }
+
+  private Map<Source, Integer> batchSizes() {
+    Map<Source, Integer> sizes = new EnumMap<>(Source.class);
+    pollers.forEach((source, poller) -> sizes.put(source, poller.batchSize()));
+    return sizes;
   }
 
   /** Due watches grouped by source and cut into each source's batch size. */

@@ -1,9 +1,11 @@
 package io.pitwall.app.engine;
 
 import io.pitwall.app.config.WatchSpec;
+import io.pitwall.core.Source;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +23,52 @@ final class WatchScheduler {
   private final Map<String, WatchSpec> watches = new LinkedHashMap<>();
   private final Map<String, Boolean> inFlight = new LinkedHashMap<>();
 
-  synchronized void add(WatchSpec watch, Instant now) {
+  /**
+   * Adds a watch, due at once; watches polled one by one are staggered a little, watches polled in
+   * batches are not (they stay aligned so that due ones fill a batch together).
+   */
+  synchronized void add(WatchSpec watch, Instant now, boolean batched) {
     String key = watch.key().toString();
     watches.put(key, watch);
-    nextDue.put(key, now.plus(STAGGER.multipliedBy(watches.size() - 1L)));
+    nextDue.put(key, batched ? now : now.plus(STAGGER.multipliedBy(watches.size() - 1L)));
   }
 
-  /** The due watches, now marked in flight. */
-  synchronized List<WatchSpec> takeDue(Instant now) {
+  /**
+   * The due watches, now marked in flight. For a batched source, due watches are joined by the
+   * soonest-due idle watches of the same source until the batch is full: a request that may carry
+   * 16 drivers never leaves with fewer while others would be due shortly.
+   *
+   * @param now the time
+   * @param batchSizes batch size by source
+   */
+  synchronized List<WatchSpec> takeDue(Instant now, Map<Source, Integer> batchSizes) {
     List<WatchSpec> due = new ArrayList<>();
+    Map<Source, Integer> dueCount = new EnumMap<>(Source.class);
     for (Map.Entry<String, Instant> e : nextDue.entrySet()) {
       if (!e.getValue().isAfter(now) && !inFlight.getOrDefault(e.getKey(), false)) {
         inFlight.put(e.getKey(), true);
-        due.add(watches.get(e.getKey()));
+        WatchSpec watch = watches.get(e.getKey());
+        due.add(watch);
+        dueCount.merge(watch.key().source(), 1, Integer::sum);
       }
     }
+    dueCount.forEach(
+        (source, count) -> {
+          int size = batchSizes.getOrDefault(source, 1);
+          int missing = (size - count % size) % size;
+          nextDue.entrySet().stream()
+              .filter(
+                  e ->
+                      watches.get(e.getKey()).key().source() == source
+                          && !inFlight.getOrDefault(e.getKey(), false))
+              .sorted(Map.Entry.comparingByValue())
+              .limit(missing)
+              .forEach(
+                  e -> {
+                    inFlight.put(e.getKey(), true);
+                    due.add(watches.get(e.getKey()));
+                  });
+        });
     return due;
   }
 

@@ -7,8 +7,8 @@ import java.time.Instant;
 /**
  * A token bucket for one credential's request budget: {@code capacity} tokens, refilled evenly at
  * {@code capacity} per {@code period} (300 per 15 minutes for PSN by default). A server hint wins
- * over the configuration: {@link #pauseUntil} empties the bucket and refuses every token until the
- * hinted instant. Thread-safe.
+ * over the configuration: {@link #pauseUntil} refuses every token until the hinted instant, and
+ * {@link #capAt} never lets the bucket hold more than the server says remain. Thread-safe.
  */
 public final class TokenBucket {
 
@@ -64,15 +64,16 @@ public final class TokenBucket {
   }
 
   /**
-   * Applies a server hint (a 429's {@code X-RateLimit-Next-Available}): no token until {@code
-   * until}, and the bucket restarts empty-handed from there.
+   * Applies a server hint (a 429's {@code X-RateLimit-Next-Available} or a quota reset): no token
+   * until {@code until}. The server's window starts afresh then, so the bucket is full again from
+   * that instant (quota headers may cap it further).
    */
   public synchronized void pauseUntil(Instant until) {
     refill();
     if (until.isAfter(pausedUntil)) {
       pausedUntil = until;
     }
-    tokens = 0;
+    tokens = capacity;
     updated = until.isAfter(clock.instant()) ? until : clock.instant();
   }
 

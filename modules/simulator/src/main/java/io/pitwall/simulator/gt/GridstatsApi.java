@@ -116,7 +116,11 @@ public final class GridstatsApi {
         window[1] = 0;
       }
       reset = window[0] + config.gridstatsWindow().toSeconds();
-      if (window[1] >= config.gridstatsQuota()) {
+      boolean injected = world.takeQuotaExhaustion();
+      if (window[1] >= config.gridstatsQuota() || injected) {
+        if (injected) {
+          reset = now + 2; // an injected exhaustion lifts two seconds later
+        }
         ctx.response()
             .putHeader("X-RateLimit-Limit", Integer.toString(config.gridstatsQuota()))
             .putHeader("X-RateLimit-Remaining", "0")

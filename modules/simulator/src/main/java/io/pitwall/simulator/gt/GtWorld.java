@@ -17,6 +17,7 @@ public final class GtWorld {
   private final Map<String, GridDriver> grid = new LinkedHashMap<>();
   private final Map<String, GridSeries> series = new LinkedHashMap<>();
   private final List<GtFact> groundTruth = new ArrayList<>();
+  private int quotaExhaustions;
   final GtCatalog catalog = GtCatalog.sample();
 
   /** Adds a GT Sport profile. */
@@ -162,6 +163,21 @@ public final class GtWorld {
 
   public synchronized List<GridSeries> allSeries() {
     return List.copyOf(series.values());
+  }
+
+  /**
+   * The next metered gtgridstats request answers 429 as if the quota were spent (fault injection).
+   */
+  public synchronized void exhaustQuotaOnce() {
+    quotaExhaustions++;
+  }
+
+  synchronized boolean takeQuotaExhaustion() {
+    if (quotaExhaustions == 0) {
+      return false;
+    }
+    quotaExhaustions--;
+    return true;
   }
 
   /** Every change the simulator made, in order. */
