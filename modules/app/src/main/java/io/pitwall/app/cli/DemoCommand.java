@@ -5,7 +5,6 @@ import io.pitwall.app.demo.DemoEnvironment;
 import io.pitwall.app.engine.Engine;
 import io.pitwall.events.EventType;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -75,12 +74,12 @@ public final class DemoCommand implements Callable<Integer> {
             new EventTail(
                 env.bootstrapServers(),
                 env.registryUrl(),
-                List.of(EventType.TROPHY_EARNED.topic("pitwall.")),
+                java.util.Arrays.stream(EventType.values()).map(t -> t.topic("pitwall.")).toList(),
                 true,
                 event -> System.out.println(EventLine.format(event)),
                 System.err::println)) {
       System.out.printf(
-          "Pitwall demo: watching %d simulated PSN accounts. Metrics: http://localhost:%d/metrics, health: http://localhost:%d/health%n",
+          "Pitwall demo: watching %d simulated PSN accounts, 4 gtgridstats drivers and 1 GT Sport profile. Metrics: http://localhost:%d/metrics, health: http://localhost:%d/health%n",
           accounts, engine.metricsPort(), engine.metricsPort());
       System.out.printf(
           "Kafka %s, schema registry %s. Events appear below as they are detected; Ctrl-C stops.%n",

@@ -40,6 +40,15 @@ public final class EventLine {
           d.getDirection(),
           d.getDrPoints() == null ? "" : " (" + d.getDrPoints() + " DR points)");
     }
+    if (event instanceof io.pitwall.events.SafetyRatingChanged s) {
+      return String.format(
+          Locale.ROOT,
+          "SafetyRatingChanged %s %s -> %s %s",
+          key(s.getEnvelope()),
+          s.getPreviousClass(),
+          s.getNewClass(),
+          s.getDirection());
+    }
     if (event instanceof SeriesRoundScored s) {
       return String.format(
           Locale.ROOT,

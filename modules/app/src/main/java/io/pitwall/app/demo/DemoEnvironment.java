@@ -2,6 +2,9 @@ package io.pitwall.app.demo;
 
 import io.pitwall.simulator.SimClock;
 import io.pitwall.simulator.Simulator;
+import io.pitwall.simulator.gt.GtSimulatorConfig;
+import io.pitwall.simulator.gt.GtWorld;
+import io.pitwall.simulator.gt.RandomGtActivity;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.activity.PsnWorldGenerator;
@@ -25,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class DemoEnvironment implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
+
+  private static final String GRIDSTATS_KEY = "demo-gridstats-key";
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private EmbeddedKraftBroker broker;
@@ -50,12 +55,17 @@ public final class DemoEnvironment implements AutoCloseable {
       env.registry = env.track(ApicurioRegistryProcess.start());
       PsnWorld world =
           PsnWorldGenerator.generate(seed, accounts, Math.max(20, accounts * 6), 6, Instant.now());
+      GtWorld gt = gtWorld();
       env.simulator =
           env.track(
               Simulator.start(
                   world,
                   PsnSimulatorConfig.defaults().withRateLimit(rateLimit, Duration.ofMinutes(15)),
+                  gt,
+                  GtSimulatorConfig.defaults(GRIDSTATS_KEY).withQuota(100_000, Duration.ofDays(1)),
                   new SimClock()));
+      RandomGtActivity gtActivity = new RandomGtActivity(gt, env.simulator.clock(), seed, 5);
+      env.simulator.vertx().setPeriodic(activityPeriod.toMillis(), id -> gtActivity.tick());
       RandomPsnActivity activity = new RandomPsnActivity(world, env.simulator.clock(), seed, 0.3);
       env.simulator.vertx().setPeriodic(activityPeriod.toMillis(), id -> activity.tick());
       env.accounts = accounts;
@@ -64,6 +74,31 @@ public final class DemoEnvironment implements AutoCloseable {
       env.close();
       throw e;
     }
+  }
+
+  /** Demo GT drivers near class boundaries, so that classes change within a minute or two. */
+  private static GtWorld gtWorld() {
+    GtWorld gt = new GtWorld();
+    Instant now = Instant.now();
+    String[] drivers = {"skino2024", "SparksTheory", "nightdrift", "apex_hunter"};
+    long[] points = {9_900, 29_800, 3_950, 49_700};
+    String[] letters = {"C", "B", "C", "A"};
+    for (int i = 0; i < drivers.length; i++) {
+      gt.addGridDriver(drivers[i], drivers[i], letters[i], "S", points[i], i % 2 == 0, now);
+    }
+    gt.addSeries("1564", "Nations Cup");
+    gt.setRound("1564", "skino2024", 1, 120, true, now);
+    gt.setRound("1564", "SparksTheory", 1, 95, true, now);
+    gt.addProfile(
+        "9568550",
+        "xGranadier",
+        "us",
+        "8224232633225479708-0",
+        "8295639381191197212-0",
+        4,
+        29_700,
+        82);
+    return gt;
   }
 
   private <T extends AutoCloseable> T track(T resource) {
@@ -87,6 +122,15 @@ public final class DemoEnvironment implements AutoCloseable {
       settings.put(
           "watch." + (i + 1), "psn:" + PsnWorldGenerator.accountId(i) + " label=player" + i);
     }
+    settings.put("gt.base.url", simulator.gtBaseUrl());
+    settings.put("gridstats.base.url", simulator.gridstatsBaseUrl());
+    settings.put("gridstats.api.key", GRIDSTATS_KEY);
+    settings.put("gridstats.budget.requests", "100000");
+    settings.put("watch." + (accounts + 1), "gridstats:skino2024 series=1564");
+    settings.put("watch." + (accounts + 2), "gridstats:SparksTheory series=1564");
+    settings.put("watch." + (accounts + 3), "gridstats:nightdrift");
+    settings.put("watch." + (accounts + 4), "gridstats:apex_hunter");
+    settings.put("watch." + (accounts + 5), "gt:9568550 label=xGranadier");
     return settings;
   }
 
