@@ -4,25 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pitwall.events.DrClassChanged;
-import io.pitwall.events.EventType;
 import io.pitwall.events.SafetyRatingChanged;
 import io.pitwall.events.SeriesRoundScored;
-import io.pitwall.events.wire.AvroWireCodec;
-import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.simulator.SimClock;
 import io.pitwall.simulator.Simulator;
 import io.pitwall.simulator.gt.GtSimulatorConfig;
 import io.pitwall.simulator.gt.GtWorld;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
-import io.pitwall.testkit.TestSchemaRegistry;
-import io.pitwall.testkit.TestTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,18 +112,7 @@ class GtCrashRecoveryIT {
   }
 
   private static List<SpecificRecord> events(String prefix) {
-    AvroWireCodec codec =
-        new AvroWireCodec(new ConfluentRestRegistryClient(TestSchemaRegistry.url()));
-    List<SpecificRecord> events = new ArrayList<>();
-    for (EventType type :
-        List.of(
-            EventType.DR_CLASS_CHANGED,
-            EventType.SAFETY_RATING_CHANGED,
-            EventType.SERIES_ROUND_SCORED)) {
-      TestTopics.readCommitted(type.topic(prefix))
-          .forEach(r -> events.add(codec.decode(r.value())));
-    }
-    return events;
+    return ScenarioChecks.gtEvents(prefix);
   }
 
   private static String describe(SpecificRecord event) {

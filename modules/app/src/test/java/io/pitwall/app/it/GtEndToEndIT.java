@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.pitwall.app.config.PitwallConfig;
 import io.pitwall.app.engine.Engine;
 import io.pitwall.events.DrClassChanged;
-import io.pitwall.events.EventType;
 import io.pitwall.events.RatingPrecision;
 import io.pitwall.events.SafetyRatingChanged;
 import io.pitwall.events.SeriesRoundScored;
-import io.pitwall.events.wire.AvroWireCodec;
-import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.simulator.RequestLog;
 import io.pitwall.simulator.SimClock;
 import io.pitwall.simulator.Simulator;
@@ -20,11 +17,8 @@ import io.pitwall.simulator.gt.GtSimulatorConfig;
 import io.pitwall.simulator.gt.GtWorld;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
-import io.pitwall.testkit.TestSchemaRegistry;
-import io.pitwall.testkit.TestTopics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -208,18 +202,7 @@ class GtEndToEndIT {
   }
 
   private static List<SpecificRecord> events(String prefix) {
-    AvroWireCodec codec =
-        new AvroWireCodec(new ConfluentRestRegistryClient(TestSchemaRegistry.url()));
-    List<SpecificRecord> events = new ArrayList<>();
-    for (EventType type :
-        List.of(
-            EventType.DR_CLASS_CHANGED,
-            EventType.SAFETY_RATING_CHANGED,
-            EventType.SERIES_ROUND_SCORED)) {
-      TestTopics.readCommitted(type.topic(prefix))
-          .forEach(r -> events.add(codec.decode(r.value())));
-    }
-    return events;
+    return ScenarioChecks.gtEvents(prefix);
   }
 
   private static String describe(GtFact fact) {

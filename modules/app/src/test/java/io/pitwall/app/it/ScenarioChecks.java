@@ -22,6 +22,22 @@ final class ScenarioChecks {
         .toList();
   }
 
+  /** Every committed GT event (rating and round changes) under a topic prefix, decoded. */
+  static List<org.apache.avro.specific.SpecificRecord> gtEvents(String prefix) {
+    AvroWireCodec codec =
+        new AvroWireCodec(new ConfluentRestRegistryClient(TestSchemaRegistry.url()));
+    List<org.apache.avro.specific.SpecificRecord> events = new java.util.ArrayList<>();
+    for (io.pitwall.events.EventType type :
+        List.of(
+            io.pitwall.events.EventType.DR_CLASS_CHANGED,
+            io.pitwall.events.EventType.SAFETY_RATING_CHANGED,
+            io.pitwall.events.EventType.SERIES_ROUND_SCORED)) {
+      TestTopics.readCommitted(type.topic(prefix))
+          .forEach(r -> events.add(codec.decode(r.value())));
+    }
+    return events;
+  }
+
   /** An event as {@code account title#trophy@earnedAt}. */
   static String describe(TrophyEarned event) {
     return event.getEnvelope().getAccountId()

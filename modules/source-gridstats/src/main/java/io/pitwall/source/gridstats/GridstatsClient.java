@@ -6,6 +6,7 @@ import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.gt.SeriesStanding;
 import io.pitwall.source.common.BudgetGate;
 import io.pitwall.source.common.RequestListener;
+import io.pitwall.source.common.UpstreamCalls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -108,27 +109,13 @@ public final class GridstatsClient {
     return gate.take()
         .compose(
             v -> {
-              long started = System.nanoTime();
-              return http.getAbs(baseUrl + path)
-                  .putHeader("Authorization", "Bearer " + apiKey)
-                  .timeout(timeout.toMillis())
-                  .send()
-                  .onComplete(
-                      done ->
-                          listener.onRequest(
-                              endpoint,
-                              done.succeeded() ? done.result().statusCode() : -1,
-                              Duration.ofNanos(System.nanoTime() - started)))
-                  .recover(
-                      e ->
-                          Future.failedFuture(
-                              new UpstreamException(
-                                  PollOutcome.UPSTREAM_ERROR,
-                                  "gtgridstats "
-                                      + endpoint
-                                      + " request failed: "
-                                      + e.getClass().getSimpleName(),
-                                  e)));
+              return UpstreamCalls.send(
+                  http.getAbs(baseUrl + path)
+                      .putHeader("Authorization", "Bearer " + apiKey)
+                      .timeout(timeout.toMillis()),
+                  "gtgridstats",
+                  endpoint,
+                  listener);
             })
         .map(response -> answer(endpoint, response));
   }

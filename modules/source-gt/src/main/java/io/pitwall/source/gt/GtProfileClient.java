@@ -5,6 +5,7 @@ import io.pitwall.core.UpstreamException;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.source.common.BudgetGate;
 import io.pitwall.source.common.RequestListener;
+import io.pitwall.source.common.UpstreamCalls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -55,23 +56,12 @@ public final class GtProfileClient {
     return gate.take()
         .compose(
             v -> {
-              long started = System.nanoTime();
-              return http.postAbs(baseUrl + "/profile/?user_no=" + userNo + "&job=3")
-                  .timeout(timeout.toMillis())
-                  .send()
-                  .onComplete(
-                      done ->
-                          listener.onRequest(
-                              "profile_stats",
-                              done.succeeded() ? done.result().statusCode() : -1,
-                              Duration.ofNanos(System.nanoTime() - started)))
-                  .recover(
-                      e ->
-                          Future.failedFuture(
-                              new UpstreamException(
-                                  PollOutcome.UPSTREAM_ERROR,
-                                  "GT profile request failed: " + e.getClass().getSimpleName(),
-                                  e)));
+              return UpstreamCalls.send(
+                  http.postAbs(baseUrl + "/profile/?user_no=" + userNo + "&job=3")
+                      .timeout(timeout.toMillis()),
+                  "GT profile",
+                  "profile_stats",
+                  listener);
             })
         .compose(response -> Future.succeededFuture(parse(userNo, response)));
   }

@@ -5,6 +5,7 @@ import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.psn.EarnedTrophy;
 import io.pitwall.core.psn.TitleEntry;
 import io.pitwall.source.common.RequestListener;
+import io.pitwall.source.common.UpstreamCalls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -113,28 +114,14 @@ public final class PsnApiClient {
         .compose(v -> auth.accessToken())
         .compose(
             token -> {
-              long started = System.nanoTime();
-              return http.getAbs(config.apiBaseUrl() + path)
-                  .putHeader("Authorization", "Bearer " + token)
-                  .putHeader("Accept-Language", config.language())
-                  .timeout(config.requestTimeout().toMillis())
-                  .send()
-                  .onComplete(
-                      done ->
-                          listener.onRequest(
-                              endpoint,
-                              done.succeeded() ? done.result().statusCode() : -1,
-                              Duration.ofNanos(System.nanoTime() - started)))
-                  .recover(
-                      e ->
-                          Future.failedFuture(
-                              new PsnException(
-                                  PollOutcome.UPSTREAM_ERROR,
-                                  "PSN "
-                                      + endpoint
-                                      + " request failed: "
-                                      + e.getClass().getSimpleName(),
-                                  e)));
+              return UpstreamCalls.send(
+                  http.getAbs(config.apiBaseUrl() + path)
+                      .putHeader("Authorization", "Bearer " + token)
+                      .putHeader("Accept-Language", config.language())
+                      .timeout(config.requestTimeout().toMillis()),
+                  "PSN",
+                  endpoint,
+                  listener);
             })
         .compose(response -> answer(endpoint, path, response, mayRetryAuth));
   }
