@@ -14,6 +14,20 @@ public final class GtEventMapper {
   /** A DrClassChanged or SafetyRatingChanged for a rating change. */
   public static SpecificRecord toEvent(
       WatchKey watch, String label, RatingChange change, Instant detectedAt) {
+    return toEvent(watch, label, change, detectedAt, null, null);
+  }
+
+  /**
+   * A DrClassChanged or SafetyRatingChanged for a rating change, with the driver's favourite
+   * manufacturer and current car named when known (null otherwise).
+   */
+  public static SpecificRecord toEvent(
+      WatchKey watch,
+      String label,
+      RatingChange change,
+      Instant detectedAt,
+      String favouriteManufacturer,
+      String favouriteCar) {
     Envelope envelope = envelope(watch, label, change.eventId(watch), detectedAt);
     RatingDirection direction = change.up() ? RatingDirection.UP : RatingDirection.DOWN;
     RatingPrecision precision = RatingPrecision.valueOf(change.precision().name());
@@ -28,6 +42,8 @@ public final class GtEventMapper {
           .setPreviousDrPoints(change.previousPoints())
           .setDrPoints(change.points())
           .setPrecision(precision)
+          .setFavouriteManufacturer(favouriteManufacturer)
+          .setFavouriteCar(favouriteCar)
           .build();
     }
     return SafetyRatingChanged.newBuilder()
@@ -39,6 +55,8 @@ public final class GtEventMapper {
             change.previousPoints() == null ? null : change.previousPoints().intValue())
         .setPoints(change.points() == null ? null : change.points().intValue())
         .setPrecision(precision)
+        .setFavouriteManufacturer(favouriteManufacturer)
+        .setFavouriteCar(favouriteCar)
         .build();
   }
 

@@ -45,6 +45,17 @@ final class GtEvents {
 
   WatchResult result(
       WatchSpec watch, GtWatchState prior, GtDiffer.Result diff, Instant detectedAt) {
+    return result(watch, prior, diff, detectedAt, null, null);
+  }
+
+  /** The watch's result, rating events named with the favourite manufacturer and car if known. */
+  WatchResult result(
+      WatchSpec watch,
+      GtWatchState prior,
+      GtDiffer.Result diff,
+      Instant detectedAt,
+      String favouriteManufacturer,
+      String favouriteCar) {
     String key = watch.key().toString();
     List<OutgoingEvent> events = new ArrayList<>();
     for (RatingChange change : diff.ratings()) {
@@ -56,7 +67,13 @@ final class GtEvents {
           new OutgoingEvent(
               type.topic(prefix),
               key,
-              GtEventMapper.toEvent(watch.key(), watch.label(), change, detectedAt)));
+              GtEventMapper.toEvent(
+                  watch.key(),
+                  watch.label(),
+                  change,
+                  detectedAt,
+                  favouriteManufacturer,
+                  favouriteCar)));
     }
     for (RoundChange change : diff.rounds()) {
       events.add(

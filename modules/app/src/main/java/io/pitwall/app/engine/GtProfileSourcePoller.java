@@ -4,22 +4,34 @@ import io.pitwall.app.config.WatchSpec;
 import io.pitwall.core.Source;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.gt.GtWatchState;
+import io.pitwall.source.gridstats.GridstatsCatalog;
 import io.pitwall.source.gt.GtProfilePoller;
+import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
-/** GT Sport profiles, one per poll: job 3 every poll, rating class changes. */
+/**
+ * GT Sport profiles, one per poll: job 3 every poll, rating class changes named with the favourite
+ * manufacturer and current car from the gtgridstats catalog when a key is configured.
+ */
 final class GtProfileSourcePoller implements SourcePoller {
 
   private final GtProfilePoller poller;
   private final TokenBucket budget;
   private final GtEvents events;
+  private final GridstatsCatalog catalog;
 
-  GtProfileSourcePoller(GtProfilePoller poller, TokenBucket budget, GtEvents events) {
+  /**
+   * @param catalog names manufacturers and cars in rating events, or null without a gtgridstats key
+   */
+  GtProfileSourcePoller(
+      GtProfilePoller poller, TokenBucket budget, GtEvents events, GridstatsCatalog catalog) {
     this.poller = poller;
     this.budget = budget;
     this.events = events;
+    this.catalog = catalog;
   }
 
   @Override
@@ -43,7 +55,31 @@ final class GtProfileSourcePoller implements SourcePoller {
     GtWatchState prior = events.prior(watch);
     return Mono.fromCompletionStage(
             () -> poller.poll(watch.key().accountId(), prior).toCompletionStage())
-        .map(diff -> List.of(events.result(watch, prior, diff, detectedAt)))
+        .flatMap(
+            poll ->
+                names(poll)
+                    .map(
+                        n ->
+                            List.of(
+                                events.result(watch, prior, poll.diff(), detectedAt, n[0], n[1]))))
         .onErrorResume(e -> Mono.just(Outcomes.all(batch, e)));
+  }
+
+  /** Manufacturer and car names, looked up only when a rating event will carry them. */
+  private Mono<String[]> names(GtProfilePoller.Poll poll) {
+    if (catalog == null || poll.diff().ratings().isEmpty()) {
+      return Mono.just(new String[2]);
+    }
+    Future<Optional<String>> manufacturer =
+        poll.manufacturerId() == null
+            ? Future.succeededFuture(Optional.empty())
+            : catalog.manufacturer(poll.manufacturerId());
+    Future<Optional<String>> car =
+        poll.rideCarId() == null
+            ? Future.succeededFuture(Optional.empty())
+            : catalog.car(Integer.toString(poll.rideCarId()));
+    return Mono.fromCompletionStage(Future.all(manufacturer, car).toCompletionStage())
+        .map(all -> new String[] {manufacturer.result().orElse(null), car.result().orElse(null)})
+        .onErrorReturn(new String[2]);
   }
 }

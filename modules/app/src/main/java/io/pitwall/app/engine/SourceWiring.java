@@ -8,6 +8,7 @@ import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.gt.RatingScales;
 import io.pitwall.events.EventType;
 import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.source.gridstats.GridstatsCatalog;
 import io.pitwall.source.gridstats.GridstatsClient;
 import io.pitwall.source.gridstats.GridstatsPoller;
 import io.pitwall.source.gt.GtProfileClient;
@@ -71,8 +72,6 @@ final class SourceWiring {
             gtBudget,
             Duration.ofSeconds(30),
             (endpoint, status, latency) -> metrics.request("gt", endpoint, status, latency));
-    pollers.put(
-        Source.GT, new GtProfileSourcePoller(new GtProfilePoller(gt, scales), gtBudget, gtEvents));
     TokenBucket gridBudget =
         bucket(
             "gridstats",
@@ -89,6 +88,11 @@ final class SourceWiring {
             clock,
             config.duration(PitwallSettings.GRIDSTATS_TIMEOUT),
             (endpoint, status, latency) -> metrics.request("gridstats", endpoint, status, latency));
+    GridstatsCatalog catalog =
+        key == null ? null : new GridstatsCatalog(grid, "en", Duration.ofDays(1), clock);
+    pollers.put(
+        Source.GT,
+        new GtProfileSourcePoller(new GtProfilePoller(gt, scales), gtBudget, gtEvents, catalog));
     pollers.put(
         Source.GRIDSTATS,
         new GridstatsSourcePoller(

@@ -116,6 +116,8 @@ class GtEndToEndIT {
       assertThat(profile.getPreviousClassNumber()).isEqualTo(4);
       assertThat(profile.getNewClassNumber()).isEqualTo(5);
       assertThat(profile.getPrecision()).isEqualTo(RatingPrecision.POINTS);
+      assertThat(profile.getFavouriteManufacturer()).isEqualTo("Mazda");
+      assertThat(profile.getFavouriteCar()).isEqualTo("Mazda RX-Vision GT3 Concept");
       SafetyRatingChanged sr =
           events.stream()
               .filter(SafetyRatingChanged.class::isInstance)

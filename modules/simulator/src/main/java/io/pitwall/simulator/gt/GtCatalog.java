@@ -64,6 +64,14 @@ final class GtCatalog {
             Map.of("en", "Ferrari 458 Italia GT3 '13", "zh", "法拉利 458 Italia GT3 '13"),
             "Gr.3",
             78));
+    c.cars.add(
+        new Car(
+            900,
+            3253,
+            "car3253",
+            Map.of("en", "Mazda RX-Vision GT3 Concept", "zh", "马自达 RX-Vision GT3 Concept"),
+            "Gr.3",
+            17));
     String[] classes = {"Gr.1", "Gr.2", "Gr.3", "Gr.4", "Gr.B", "Gr.N"};
     for (int i = 0; i < 34; i++) {
       int manufacturer = i % 3 == 0 ? 144 : i % 3 == 1 ? 17 : 78;

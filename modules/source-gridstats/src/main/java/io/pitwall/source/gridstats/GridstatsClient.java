@@ -105,6 +105,63 @@ public final class GridstatsClient {
         .map(body -> parseSeries(seriesId, body));
   }
 
+  /** Manufacturer id to name, in a locale. */
+  public Future<Map<Integer, String>> manufacturers(String locale) {
+    return getArray("manufacturers", "/api/assets/manufacturers/" + locale)
+        .map(
+            list -> {
+              Map<Integer, String> names = new HashMap<>();
+              for (int i = 0; i < list.size(); i++) {
+                JsonObject m = object(list.getValue(i), "manufacturers[" + i + "]");
+                if (!(m.getValue("id") instanceof Number id)
+                    || !(m.getValue("name") instanceof String name)) {
+                  throw invalid("manufacturers[" + i + "] needs a numeric id and a name");
+                }
+                names.put(id.intValue(), name);
+              }
+              return names;
+            });
+  }
+
+  /** A car's name by internal id, car_code or gt7_code; empty when the catalog has no such car. */
+  public Future<java.util.Optional<String>> carName(String identifier, String locale) {
+    if (!identifier.matches("[A-Za-z0-9_]{1,20}")) {
+      return Future.succeededFuture(java.util.Optional.empty());
+    }
+    return get("car", "/api/assets/cars/" + identifier + "/" + locale)
+        .map(
+            car ->
+                java.util.Optional.of(
+                    car.getValue("name") instanceof String name ? name : identifier))
+        .recover(
+            e ->
+                e instanceof UpstreamException u && u.outcome() == PollOutcome.NOT_FOUND
+                    ? Future.succeededFuture(java.util.Optional.empty())
+                    : Future.failedFuture(e));
+  }
+
+  private Future<JsonArray> getArray(String endpoint, String path) {
+    return gate.take()
+        .compose(
+            v ->
+                UpstreamCalls.send(
+                    http.getAbs(baseUrl + path)
+                        .putHeader("Authorization", "Bearer " + apiKey)
+                        .timeout(timeout.toMillis()),
+                    "gtgridstats",
+                    endpoint,
+                    listener))
+        .map(
+            response -> {
+              answer(endpoint, response, false);
+              try {
+                return response.bodyAsJsonArray();
+              } catch (DecodeException | ClassCastException e) {
+                throw invalid(endpoint + " body is not a JSON array");
+              }
+            });
+  }
+
   private Future<JsonObject> get(String endpoint, String path) {
     return gate.take()
         .compose(
@@ -117,10 +174,10 @@ public final class GridstatsClient {
                   endpoint,
                   listener);
             })
-        .map(response -> answer(endpoint, response));
+        .map(response -> answer(endpoint, response, true));
   }
 
-  private JsonObject answer(String endpoint, HttpResponse<Buffer> response) {
+  private JsonObject answer(String endpoint, HttpResponse<Buffer> response, boolean object) {
     Instant reset = epoch(response.getHeader("X-RateLimit-Reset"));
     String remaining = response.getHeader("X-RateLimit-Remaining");
     if (response.statusCode() == 429) {
@@ -152,6 +209,9 @@ public final class GridstatsClient {
           PollOutcome.UPSTREAM_ERROR,
           "gtgridstats " + endpoint + " answered " + response.statusCode(),
           null);
+    }
+    if (!object) {
+      return null;
     }
     try {
       return response.bodyAsJsonObject();

@@ -67,12 +67,17 @@ public final class GtProfileClient {
   }
 
   static GtProfileStats parse(String userNo, HttpResponse<Buffer> response) {
-    if (response.statusCode() != 200) {
-      throw invalid("GT profile answered " + response.statusCode());
+    return parse(userNo, response.statusCode(), response.body());
+  }
+
+  /** Parses a job 3 answer strictly. */
+  static GtProfileStats parse(String userNo, int status, Buffer raw) {
+    if (status != 200) {
+      throw invalid("GT profile answered " + status);
     }
     JsonObject body;
     try {
-      body = response.bodyAsJsonObject();
+      body = raw == null ? null : new JsonObject(raw);
     } catch (DecodeException | ClassCastException e) {
       throw invalid("GT profile body is not a JSON object");
     }
@@ -94,6 +99,10 @@ public final class GtProfileClient {
     if (document == null) {
       throw invalid("GT profile stats.stats is missing or not a string");
     }
+    Integer manufacturer =
+        stats.getValue("manufacturer_id") == null ? null : (int) number(stats, "manufacturer_id");
+    Integer rideCar =
+        document.getValue("ride_car_id") instanceof Number car ? car.intValue() : null;
     return new GtProfileStats(
         userNo,
         (int) number(stats, "driver_class"),
@@ -101,6 +110,8 @@ public final class GtProfileClient {
         (int) number(stats, "manner_point"),
         (int) number(stats, "race_count"),
         stats.getString("driver_photo_id"),
+        manufacturer,
+        rideCar,
         document.getMap());
   }
 

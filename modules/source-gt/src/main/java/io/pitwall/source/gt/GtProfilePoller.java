@@ -25,8 +25,17 @@ public final class GtProfilePoller {
     this.scales = scales;
   }
 
+  /**
+   * One poll of a profile.
+   *
+   * @param diff the rating diff
+   * @param manufacturerId the favourite manufacturer id, or null
+   * @param rideCarId the current car id, or null
+   */
+  public record Poll(GtDiffer.Result diff, Integer manufacturerId, Integer rideCarId) {}
+
   /** Polls a profile. */
-  public Future<GtDiffer.Result> poll(String userNo, GtWatchState prior) {
+  public Future<Poll> poll(String userNo, GtWatchState prior) {
     return client
         .stats(userNo)
         .map(
@@ -48,7 +57,10 @@ public final class GtProfilePoller {
                       scales.safetyClass(stats.mannerPoint()),
                       stats.mannerPoint(),
                       RatingPrecision.POINTS);
-              return GtDiffer.diff(prior, snapshot, List.of());
+              return new Poll(
+                  GtDiffer.diff(prior, snapshot, List.of()),
+                  stats.manufacturerId(),
+                  stats.rideCarId());
             });
   }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param mannerPoint manner_point
  * @param raceCount race_count
  * @param driverPhotoId driver_photo_id, or null
+ * @param manufacturerId manufacturer_id (favourite manufacturer), or null
+ * @param rideCarId the inner document's ride_car_id (current car), or null
  * @param stats the inner stats document (decoded from its JSON string)
  */
 public record GtProfileStats(
@@ -20,4 +22,6 @@ public record GtProfileStats(
     int mannerPoint,
     int raceCount,
     String driverPhotoId,
+    Integer manufacturerId,
+    Integer rideCarId,
     Map<String, Object> stats) {}
