@@ -29,25 +29,9 @@ public record WatchSpec(WatchKey key, String label, boolean backfill, List<Strin
   public static WatchSpec parse(String text) {
     String[] parts = text.trim().split("\\s+");
     WatchKey key = WatchKey.parse(parts[0]);
-    String id = key.accountId();
-    switch (key.source()) {
-      case PSN -> {
-        if (!id.equals("me") && !id.matches("[0-9]{1,20}")) {
-          throw new IllegalArgumentException(
-              "a PSN account id is 'me' or a number, not '" + id + "'");
-        }
-      }
-      case GT -> {
-        if (!id.matches("[0-9]{1,12}")) {
-          throw new IllegalArgumentException("a GT Sport user_no is a number, not '" + id + "'");
-        }
-      }
-      case GRIDSTATS -> {
-        if (!id.matches("[A-Za-z][A-Za-z0-9_-]{2,15}")) {
-          throw new IllegalArgumentException(
-              "'" + id + "' is not a PSN online id (3-16 letters, digits, '_' or '-')");
-        }
-      }
+    String problem = io.pitwall.core.AccountIds.problem(key.source(), key.accountId());
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
     String label = null;
     boolean backfill = false;
