@@ -8,6 +8,8 @@ import io.pitwall.app.metrics.MetricsServer;
 import io.pitwall.app.metrics.PitwallMetrics;
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.Source;
+import io.pitwall.core.WatchDefinition;
+import io.pitwall.core.WatchKey;
 import io.pitwall.events.EventType;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
@@ -16,6 +18,9 @@ import io.pitwall.kafka.publish.PublishBatch;
 import io.pitwall.kafka.publish.TopicAdmin;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.kafka.watches.DeadLetterQueue;
+import io.pitwall.kafka.watches.WatchRecordParser;
+import io.pitwall.kafka.watches.WatchesTopicReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -27,6 +32,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +65,10 @@ public final class Engine implements AutoCloseable {
   private final WatchScheduler scheduler = new WatchScheduler();
   private final Map<String, PollOutcome> lastOutcome = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final DeadLetterQueue dlq;
+  private final Map<String, Object> kafka;
+  private final String prefix;
+  private WatchesTopicReader watchesReader;
   private KafkaClientMetrics producerMetrics;
   private MetricsServer server;
   private Disposable pipeline;
@@ -67,9 +77,9 @@ public final class Engine implements AutoCloseable {
   private Engine(PitwallConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
-    String prefix = config.string(PitwallSettings.TOPIC_PREFIX);
+    this.prefix = config.string(PitwallSettings.TOPIC_PREFIX);
     String stateTopic = prefix + "state";
-    Map<String, Object> kafka =
+    this.kafka =
         Map.of(
             CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
             config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS));
@@ -91,6 +101,8 @@ public final class Engine implements AutoCloseable {
             stateTopic,
             config.duration(PitwallSettings.FAULT_PAUSE_BEFORE_COMMIT));
     this.metrics = new PitwallMetrics();
+    this.dlq = new DeadLetterQueue(kafka, prefix + "dlq");
+    metrics.deadLetterReasons(WatchRecordParser.REASONS);
     publisher.withProducer(
         producer -> {
           producerMetrics = new KafkaClientMetrics(producer);
@@ -119,10 +131,26 @@ public final class Engine implements AutoCloseable {
         .forEach(
             w -> scheduler.add(w, clock.instant(), pollers.get(w.key().source()).batchSize() > 1));
     for (Source source : Source.values()) {
-      metrics.watches(
-          source.id(),
-          () -> config.watches().stream().filter(w -> w.key().source() == source).count());
+      metrics.watches(source.id(), () -> scheduler.count(source));
     }
+    watchesReader =
+        new WatchesTopicReader(
+            kafka,
+            prefix + "watches",
+            new WatchRecordParser(Set.of("default")),
+            dlq,
+            new WatchesTopicReader.Listener() {
+              @Override
+              public void upsert(WatchDefinition watch) {
+                applyWatch(watch);
+              }
+
+              @Override
+              public void remove(WatchKey key) {
+                removeWatch(key);
+              }
+            },
+            (reason, message) -> metrics.deadLetter(reason));
     LOG.info(
         "Engine started: {} watches, {} restored states, metrics on port {}",
         scheduler.size(),
@@ -149,6 +177,45 @@ public final class Engine implements AutoCloseable {
     Map<Source, Integer> sizes = new EnumMap<>(Source.class);
     pollers.forEach((source, poller) -> sizes.put(source, poller.batchSize()));
     return sizes;
+  }
+
+  /** A watch from the watches topic: added, updated, or (disabled) paused with its state kept. */
+  private void applyWatch(WatchDefinition watch) {
+    if (!watch.enabled()) {
+      if (scheduler.remove(watch.key().toString())) {
+        LOG.info("{}: disabled through the watches topic; polling stops, state kept", watch.key());
+      }
+      return;
+    }
+    WatchSpec spec = new WatchSpec(watch.key(), watch.label(), watch.backfill(), watch.series());
+    scheduler.upsert(spec, clock.instant(), pollers.get(watch.key().source()).batchSize() > 1);
+    LOG.info(
+        "{}: watched through the watches topic{}",
+        watch.key(),
+        watch.label() == null ? "" : " (" + watch.label() + ")");
+  }
+
+  /** A tombstone on the watches topic: polling stops and the watch's state is tombstoned. */
+  private void removeWatch(WatchKey key) {
+    String name = key.toString();
+    boolean scheduled = scheduler.remove(name);
+    if (states.get(name) != null) {
+      Map<String, byte[]> tombstone = new java.util.HashMap<>();
+      tombstone.put(name, null);
+      publisher
+          .publish(new PublishBatch(List.of(), tombstone))
+          .whenComplete(
+              (v, e) -> {
+                if (e == null) {
+                  states.put(name, null);
+                } else {
+                  LOG.warn("{}: could not tombstone its state: {}", name, e.getMessage());
+                }
+              });
+    }
+    if (scheduled) {
+      LOG.info("{}: unwatched through the watches topic; polling stops", name);
+    }
   }
 
   /** Due watches grouped by source and cut into each source's batch size. */
@@ -293,9 +360,13 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (watchesReader != null) {
+      watchesReader.close();
+    }
     if (pipeline != null) {
       pipeline.dispose();
     }
+    dlq.close();
     publisher.close();
     if (producerMetrics != null) {
       producerMetrics.close();

@@ -72,9 +72,34 @@ final class WatchScheduler {
     return due;
   }
 
-  /** A poll finished; the watch is due again at {@code next}. */
+  /** Adds a watch, or replaces an existing watch's definition keeping its schedule. */
+  synchronized void upsert(WatchSpec watch, Instant now, boolean batched) {
+    String key = watch.key().toString();
+    if (watches.containsKey(key)) {
+      watches.put(key, watch);
+    } else {
+      add(watch, now, batched);
+    }
+  }
+
+  /** Stops scheduling a watch; returns whether it was scheduled. */
+  synchronized boolean remove(String key) {
+    nextDue.remove(key);
+    inFlight.remove(key);
+    return watches.remove(key) != null;
+  }
+
+  /** Watches of one source. */
+  synchronized long count(Source source) {
+    return watches.values().stream().filter(w -> w.key().source() == source).count();
+  }
+
+  /** A poll finished; the watch is due again at {@code next} (unless it was removed meanwhile). */
   synchronized void done(WatchSpec watch, Instant next) {
     String key = watch.key().toString();
+    if (!watches.containsKey(key)) {
+      return;
+    }
     inFlight.put(key, false);
     nextDue.put(key, next);
   }

@@ -91,6 +91,25 @@ public final class PitwallMetrics implements AutoCloseable {
         .record(Math.max(0, lag.toMillis()) / 1000.0);
   }
 
+  /** A bad input record went to the dead-letter topic. */
+  public void deadLetter(String reason) {
+    deadLetters(reason).increment();
+  }
+
+  /**
+   * Starts every reason's dead-letter counter at zero, so that alerts see the series before any.
+   */
+  public void deadLetterReasons(java.util.List<String> reasons) {
+    reasons.forEach(this::deadLetters);
+  }
+
+  private Counter deadLetters(String reason) {
+    return Counter.builder("pitwall_dlq_records")
+        .description("Records routed to the dead-letter topic, by reason")
+        .tag("reason", reason)
+        .register(registry);
+  }
+
   /** Tracks the budget tokens left of a credential. */
   public void budgetTokens(String source, String credential, Supplier<Number> tokens) {
     Gauge.builder("pitwall_budget_tokens", tokens)

@@ -23,6 +23,25 @@ import java.util.Set;
  */
 public final class WatchRecordParser {
 
+  /** Every reason code a rejection can carry. */
+  public static final List<String> REASONS =
+      List.of(
+          "MISSING_KEY",
+          "BAD_KEY",
+          "UNKNOWN_SOURCE",
+          "BAD_ACCOUNT_ID",
+          "OVERSIZED",
+          "MALFORMED_JSON",
+          "NOT_AN_OBJECT",
+          "UNKNOWN_FIELD",
+          "BAD_FIELD_TYPE",
+          "KEY_VALUE_MISMATCH",
+          "BAD_LABEL",
+          "UNKNOWN_CREDENTIAL",
+          "BAD_SERIES",
+          "BAD_INTERVAL",
+          "PARSE_FAILURE");
+
   /** Largest value accepted, in bytes. */
   public static final int MAX_VALUE_BYTES = 4096;
 
