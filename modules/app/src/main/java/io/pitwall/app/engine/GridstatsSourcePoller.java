@@ -13,34 +13,16 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /** gtgridstats drivers, coalesced into batches of up to 16 per racers request. */
-final class GridstatsSourcePoller implements SourcePoller {
+final class GridstatsSourcePoller extends BasicSourcePoller {
 
   private final GridstatsPoller poller;
-  private final TokenBucket budget;
   private final GtEvents events;
-  private final int batchSize;
 
   GridstatsSourcePoller(
       GridstatsPoller poller, TokenBucket budget, GtEvents events, int batchSize) {
+    super(Source.GRIDSTATS, batchSize, budget);
     this.poller = poller;
-    this.budget = budget;
     this.events = events;
-    this.batchSize = batchSize;
-  }
-
-  @Override
-  public Source source() {
-    return Source.GRIDSTATS;
-  }
-
-  @Override
-  public int batchSize() {
-    return batchSize;
-  }
-
-  @Override
-  public TokenBucket budget() {
-    return budget;
   }
 
   @Override

@@ -16,10 +16,9 @@ import reactor.core.publisher.Mono;
  * GT Sport profiles, one per poll: job 3 every poll, rating class changes named with the favourite
  * manufacturer and current car from the gtgridstats catalog when a key is configured.
  */
-final class GtProfileSourcePoller implements SourcePoller {
+final class GtProfileSourcePoller extends BasicSourcePoller {
 
   private final GtProfilePoller poller;
-  private final TokenBucket budget;
   private final GtEvents events;
   private final GridstatsCatalog catalog;
 
@@ -28,25 +27,10 @@ final class GtProfileSourcePoller implements SourcePoller {
    */
   GtProfileSourcePoller(
       GtProfilePoller poller, TokenBucket budget, GtEvents events, GridstatsCatalog catalog) {
+    super(Source.GT, 1, budget);
     this.poller = poller;
-    this.budget = budget;
     this.events = events;
     this.catalog = catalog;
-  }
-
-  @Override
-  public Source source() {
-    return Source.GT;
-  }
-
-  @Override
-  public int batchSize() {
-    return 1;
-  }
-
-  @Override
-  public TokenBucket budget() {
-    return budget;
   }
 
   @Override

@@ -21,35 +21,19 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /** PSN watches, one per poll: watermark polling and TrophyEarned events. */
-final class PsnSourcePoller implements SourcePoller {
+final class PsnSourcePoller extends BasicSourcePoller {
 
   private static final Logger LOG = LoggerFactory.getLogger(PsnSourcePoller.class);
 
   private final PsnPoller poller;
-  private final TokenBucket budget;
   private final KafkaStateStore states;
   private final String topic;
 
   PsnSourcePoller(PsnPoller poller, TokenBucket budget, KafkaStateStore states, String topic) {
+    super(Source.PSN, 1, budget);
     this.poller = poller;
-    this.budget = budget;
     this.states = states;
     this.topic = topic;
-  }
-
-  @Override
-  public Source source() {
-    return Source.PSN;
-  }
-
-  @Override
-  public int batchSize() {
-    return 1;
-  }
-
-  @Override
-  public TokenBucket budget() {
-    return budget;
   }
 
   @Override
