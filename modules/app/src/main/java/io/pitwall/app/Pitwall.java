@@ -1,8 +1,10 @@
 package io.pitwall.app;
 
+import io.pitwall.app.cli.ConfigCommand;
 import io.pitwall.app.cli.DemoCommand;
 import io.pitwall.app.cli.RunCommand;
 import io.pitwall.app.cli.TailCommand;
+import io.pitwall.app.cli.WatchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,13 @@ import picocli.CommandLine.Command;
     version = "pitwall 0.1.0",
     description =
         "Detects PSN trophy and Gran Turismo changes and publishes them as Avro events on Kafka.",
-    subcommands = {DemoCommand.class, RunCommand.class, TailCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
+      TailCommand.class,
+      WatchCommand.class,
+      ConfigCommand.class
+    })
 public final class Pitwall implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -26,6 +34,6 @@ public final class Pitwall implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand: use demo, run or tail");
+        spec.commandLine(), "Missing subcommand: use demo, run, tail, watch or config");
   }
 }

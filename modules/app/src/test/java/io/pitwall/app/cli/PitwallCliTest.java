@@ -44,4 +44,41 @@ class PitwallCliTest {
     assertThat(cli.execute("demo", "--accounts", "lots")).isEqualTo(2);
     assertThat(cli.execute("tail")).isEqualTo(2);
   }
+
+  @Test
+  void shouldValidateAConfigurationFileWithoutRunningAnything() throws Exception {
+    Path good = dir.resolve("good.properties");
+    Files.writeString(
+        good,
+        "kafka.bootstrap.servers=k:9092\nschema.registry.url=http://r:8081\npsn.npsso=top-secret\nwatch.1=psn:me\n",
+        StandardCharsets.UTF_8);
+    Path bad = dir.resolve("bad2.properties");
+    Files.writeString(bad, "metrics.port=-5\nwatch.1=gridstats:a\n", StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int valid;
+    int invalid;
+    try {
+      valid = new CommandLine(new Pitwall()).execute("config", "validate", good.toString());
+      invalid = new CommandLine(new Pitwall()).execute("config", "validate", bad.toString());
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+
+    assertThat(valid).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Configuration is valid")
+        .contains("psn.npsso = ****")
+        .doesNotContain("top-secret");
+    assertThat(invalid).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Invalid value -5 for configuration metrics.port")
+        .contains("Invalid value gridstats:a for configuration watch.1")
+        .contains("Missing value for configuration kafka.bootstrap.servers");
+  }
 }

@@ -1,0 +1,211 @@
+package io.pitwall.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pitwall.core.WatchDefinition;
+import io.pitwall.kafka.TopicSnapshot;
+import io.pitwall.kafka.watches.WatchRecord;
+import io.pitwall.kafka.watches.WatchRecordParser;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pitwall watch add|remove|list}: manage watches through the watches topic. */
+@Command(
+    name = "watch",
+    mixinStandardHelpOptions = true,
+    description = "Add, remove and list watches (the watches topic).",
+    subcommands = {
+      WatchCommand.Add.class,
+      WatchCommand.Remove.class,
+      WatchCommand.ListWatches.class
+    })
+public final class WatchCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: use add, remove or list");
+  }
+
+  /** Where the watches topic is. */
+  static final class Target {
+    @Option(
+        names = "--bootstrap-servers",
+        defaultValue = "${env:PITWALL_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
+        description = "Kafka (default: $PITWALL_KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
+    String bootstrapServers;
+
+    @Option(
+        names = "--topic-prefix",
+        defaultValue = "${env:PITWALL_TOPIC_PREFIX:-pitwall.}",
+        description = "Topic prefix (default: $PITWALL_TOPIC_PREFIX or pitwall.)")
+    String prefix;
+
+    String topic() {
+      return prefix + "watches";
+    }
+
+    int send(String key, byte[] value) throws Exception {
+      try (KafkaProducer<byte[], byte[]> producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  bootstrapServers,
+                  ProducerConfig.ACKS_CONFIG,
+                  "all"),
+              new ByteArraySerializer(),
+              new ByteArraySerializer())) {
+        producer
+            .send(new ProducerRecord<>(topic(), key.getBytes(StandardCharsets.UTF_8), value))
+            .get();
+      }
+      return 0;
+    }
+  }
+
+  /** Adds or updates a watch, validated exactly as the engine will validate it. */
+  @Command(name = "add", mixinStandardHelpOptions = true, description = "Add or update a watch.")
+  static final class Add implements Callable<Integer> {
+    @Mixin Target target;
+
+    @Parameters(
+        paramLabel = "KEY",
+        description = "<source>:<accountId>, e.g. psn:me, gt:9568550, gridstats:skino2024")
+    String key;
+
+    @Option(names = "--label", description = "Label carried in every event.")
+    String label;
+
+    @Option(names = "--series", split = ",", description = "gtgridstats series ids to follow.")
+    List<String> series;
+
+    @Option(names = "--backfill", description = "PSN: emit earlier trophies on the baseline.")
+    boolean backfill;
+
+    @Option(names = "--disabled", description = "Keep the watch but do not poll it.")
+    boolean disabled;
+
+    @Override
+    public Integer call() throws Exception {
+      int colon = key.indexOf(':');
+      ObjectNode value =
+          new ObjectMapper()
+              .createObjectNode()
+              .put("source", colon < 0 ? "" : key.substring(0, colon))
+              .put("accountId", colon < 0 ? key : key.substring(colon + 1));
+      if (label != null) {
+        value.put("label", label);
+      }
+      if (series != null) {
+        series.forEach(value.putArray("series")::add);
+      }
+      if (backfill) {
+        value.put("backfill", true);
+      }
+      if (disabled) {
+        value.put("enabled", false);
+      }
+      byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
+      WatchRecord parsed =
+          new WatchRecordParser(Set.of("default"))
+              .parse(key.getBytes(StandardCharsets.UTF_8), bytes);
+      if (parsed instanceof WatchRecord.Rejected bad) {
+        System.err.println(
+            "Invalid value " + key + " for watch: " + bad.message() + " (" + bad.reason() + ")");
+        return 2;
+      }
+      target.send(key, bytes);
+      System.out.println("Watch " + key + " written to " + target.topic());
+      return 0;
+    }
+  }
+
+  /** Removes a watch (tombstone). */
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
+      description = "Remove a watch (its state is tombstoned too).")
+  static final class Remove implements Callable<Integer> {
+    @Mixin Target target;
+
+    @Parameters(paramLabel = "KEY", description = "<source>:<accountId>")
+    String key;
+
+    @Override
+    public Integer call() throws Exception {
+      WatchRecord parsed =
+          new WatchRecordParser(Set.of("default"))
+              .parse(key.getBytes(StandardCharsets.UTF_8), null);
+      if (parsed instanceof WatchRecord.Rejected bad) {
+        System.err.println(
+            "Invalid value " + key + " for watch: " + bad.message() + " (" + bad.reason() + ")");
+        return 2;
+      }
+      target.send(key, null);
+      System.out.println("Watch " + key + " removed from " + target.topic());
+      return 0;
+    }
+  }
+
+  /** Lists the current watches of the topic. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the watches of the topic, and whether the engine holds a state for each.")
+  static final class ListWatches implements Callable<Integer> {
+    @Mixin Target target;
+
+    @Override
+    public Integer call() {
+      WatchRecordParser parser = new WatchRecordParser(Set.of("default"));
+      Map<String, WatchDefinition> watches = new TreeMap<>();
+      TopicSnapshot.readToEnd(target.bootstrapServers, target.topic())
+          .forEach(
+              r -> {
+                WatchRecord parsed = parser.parse(r.key(), r.value());
+                if (parsed instanceof WatchRecord.Upsert upsert) {
+                  watches.put(upsert.watch().key().toString(), upsert.watch());
+                } else if (parsed instanceof WatchRecord.Remove remove) {
+                  watches.remove(remove.key().toString());
+                }
+              });
+      Set<String> withState = new java.util.HashSet<>();
+      TopicSnapshot.readToEnd(target.bootstrapServers, target.prefix + "state")
+          .forEach(
+              r -> {
+                String key = new String(r.key(), StandardCharsets.UTF_8);
+                if (r.value() == null) {
+                  withState.remove(key);
+                } else {
+                  withState.add(key);
+                }
+              });
+      if (watches.isEmpty()) {
+        System.out.println("No watches in " + target.topic());
+      }
+      watches.forEach(
+          (key, w) ->
+              System.out.println(
+                  key
+                      + (w.label() == null ? "" : " label=" + w.label())
+                      + (w.series().isEmpty() ? "" : " series=" + String.join(",", w.series()))
+                      + (w.enabled() ? "" : " (disabled)")
+                      + (withState.contains(key) ? " [baselined]" : " [no state yet]")));
+      return 0;
+    }
+  }
+}
