@@ -41,6 +41,16 @@ public final class WatchCommand implements Runnable {
         spec.commandLine(), "Missing subcommand: use add, remove or list");
   }
 
+  /** Prints why a record would be rejected; true when it would be. */
+  static boolean refused(WatchRecord parsed, String key) {
+    if (parsed instanceof WatchRecord.Rejected bad) {
+      System.err.println(
+          "Invalid value " + key + " for watch: " + bad.message() + " (" + bad.reason() + ")");
+      return true;
+    }
+    return false;
+  }
+
   /** Where the watches topic is. */
   static final class Target {
     @Option(
@@ -123,9 +133,7 @@ public final class WatchCommand implements Runnable {
       WatchRecord parsed =
           new WatchRecordParser(Set.of("default"))
               .parse(key.getBytes(StandardCharsets.UTF_8), bytes);
-      if (parsed instanceof WatchRecord.Rejected bad) {
-        System.err.println(
-            "Invalid value " + key + " for watch: " + bad.message() + " (" + bad.reason() + ")");
+      if (refused(parsed, key)) {
         return 2;
       }
       target.send(key, bytes);
@@ -150,9 +158,7 @@ public final class WatchCommand implements Runnable {
       WatchRecord parsed =
           new WatchRecordParser(Set.of("default"))
               .parse(key.getBytes(StandardCharsets.UTF_8), null);
-      if (parsed instanceof WatchRecord.Rejected bad) {
-        System.err.println(
-            "Invalid value " + key + " for watch: " + bad.message() + " (" + bad.reason() + ")");
+      if (refused(parsed, key)) {
         return 2;
       }
       target.send(key, null);

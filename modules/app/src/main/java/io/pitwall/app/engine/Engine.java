@@ -8,8 +8,6 @@ import io.pitwall.app.metrics.MetricsServer;
 import io.pitwall.app.metrics.PitwallMetrics;
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.Source;
-import io.pitwall.core.WatchDefinition;
-import io.pitwall.core.WatchKey;
 import io.pitwall.events.EventType;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
@@ -18,9 +16,7 @@ import io.pitwall.kafka.publish.PublishBatch;
 import io.pitwall.kafka.publish.TopicAdmin;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
-import io.pitwall.kafka.watches.DeadLetterQueue;
 import io.pitwall.kafka.watches.WatchRecordParser;
-import io.pitwall.kafka.watches.WatchesTopicReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -32,7 +28,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -65,10 +60,9 @@ public final class Engine implements AutoCloseable {
   private final WatchScheduler scheduler = new WatchScheduler();
   private final Map<String, PollOutcome> lastOutcome = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final DeadLetterQueue dlq;
   private final Map<String, Object> kafka;
   private final String prefix;
-  private WatchesTopicReader watchesReader;
+  private LiveWatches liveWatches;
   private KafkaClientMetrics producerMetrics;
   private MetricsServer server;
   private Disposable pipeline;
@@ -101,7 +95,6 @@ public final class Engine implements AutoCloseable {
             stateTopic,
             config.duration(PitwallSettings.FAULT_PAUSE_BEFORE_COMMIT));
     this.metrics = new PitwallMetrics();
-    this.dlq = new DeadLetterQueue(kafka, prefix + "dlq");
     metrics.deadLetterReasons(WatchRecordParser.REASONS);
     publisher.withProducer(
         producer -> {
@@ -133,24 +126,16 @@ public final class Engine implements AutoCloseable {
     for (Source source : Source.values()) {
       metrics.watches(source.id(), () -> scheduler.count(source));
     }
-    watchesReader =
-        new WatchesTopicReader(
+    liveWatches =
+        new LiveWatches(
             kafka,
-            prefix + "watches",
-            new WatchRecordParser(Set.of("default")),
-            dlq,
-            new WatchesTopicReader.Listener() {
-              @Override
-              public void upsert(WatchDefinition watch) {
-                applyWatch(watch);
-              }
-
-              @Override
-              public void remove(WatchKey key) {
-                removeWatch(key);
-              }
-            },
-            (reason, message) -> metrics.deadLetter(reason));
+            prefix,
+            scheduler,
+            states,
+            publisher,
+            key -> pollers.get(key.source()).batchSize() > 1,
+            clock,
+            metrics::deadLetter);
     LOG.info(
         "Engine started: {} watches, {} restored states, metrics on port {}",
         scheduler.size(),
@@ -177,45 +162,6 @@ public final class Engine implements AutoCloseable {
     Map<Source, Integer> sizes = new EnumMap<>(Source.class);
     pollers.forEach((source, poller) -> sizes.put(source, poller.batchSize()));
     return sizes;
-  }
-
-  /** A watch from the watches topic: added, updated, or (disabled) paused with its state kept. */
-  private void applyWatch(WatchDefinition watch) {
-    if (!watch.enabled()) {
-      if (scheduler.remove(watch.key().toString())) {
-        LOG.info("{}: disabled through the watches topic; polling stops, state kept", watch.key());
-      }
-      return;
-    }
-    WatchSpec spec = new WatchSpec(watch.key(), watch.label(), watch.backfill(), watch.series());
-    scheduler.upsert(spec, clock.instant(), pollers.get(watch.key().source()).batchSize() > 1);
-    LOG.info(
-        "{}: watched through the watches topic{}",
-        watch.key(),
-        watch.label() == null ? "" : " (" + watch.label() + ")");
-  }
-
-  /** A tombstone on the watches topic: polling stops and the watch's state is tombstoned. */
-  private void removeWatch(WatchKey key) {
-    String name = key.toString();
-    boolean scheduled = scheduler.remove(name);
-    if (states.get(name) != null) {
-      Map<String, byte[]> tombstone = new java.util.HashMap<>();
-      tombstone.put(name, null);
-      publisher
-          .publish(new PublishBatch(List.of(), tombstone))
-          .whenComplete(
-              (v, e) -> {
-                if (e == null) {
-                  states.put(name, null);
-                } else {
-                  LOG.warn("{}: could not tombstone its state: {}", name, e.getMessage());
-                }
-              });
-    }
-    if (scheduled) {
-      LOG.info("{}: unwatched through the watches topic; polling stops", name);
-    }
   }
 
   /** Due watches grouped by source and cut into each source's batch size. */
@@ -360,13 +306,12 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
-    if (watchesReader != null) {
-      watchesReader.close();
+    if (liveWatches != null) {
+      liveWatches.close();
     }
     if (pipeline != null) {
       pipeline.dispose();
     }
-    dlq.close();
     publisher.close();
     if (producerMetrics != null) {
       producerMetrics.close();

@@ -1,0 +1,116 @@
+package io.pitwall.app.engine;
+
+import io.pitwall.app.config.WatchSpec;
+import io.pitwall.core.WatchDefinition;
+import io.pitwall.core.WatchKey;
+import io.pitwall.kafka.publish.PublishBatch;
+import io.pitwall.kafka.publish.TransactionalPublisher;
+import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.kafka.watches.DeadLetterQueue;
+import io.pitwall.kafka.watches.WatchRecordParser;
+import io.pitwall.kafka.watches.WatchesTopicReader;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The watches topic applied to a running engine: upserts reach the scheduler in the next cycle,
+ * disabled watches pause with their state kept, tombstones stop polling and tombstone the state in
+ * a transaction; rejected records go to the dead-letter topic.
+ */
+final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LiveWatches.class);
+
+  private final WatchScheduler scheduler;
+  private final KafkaStateStore states;
+  private final TransactionalPublisher publisher;
+  private final Predicate<WatchKey> batched;
+  private final Clock clock;
+  private final DeadLetterQueue dlq;
+  private final WatchesTopicReader reader;
+
+  /**
+   * Starts following the watches topic.
+   *
+   * @param kafka client settings
+   * @param prefix topic prefix
+   * @param batched whether a watch's source polls in batches
+   * @param deadLetters told each rejection's reason (for metrics)
+   */
+  LiveWatches(
+      Map<String, Object> kafka,
+      String prefix,
+      WatchScheduler scheduler,
+      KafkaStateStore states,
+      TransactionalPublisher publisher,
+      Predicate<WatchKey> batched,
+      Clock clock,
+      Consumer<String> deadLetters) {
+    this.scheduler = scheduler;
+    this.states = states;
+    this.publisher = publisher;
+    this.batched = batched;
+    this.clock = clock;
+    this.dlq = new DeadLetterQueue(kafka, prefix + "dlq");
+    this.reader =
+        new WatchesTopicReader(
+            kafka,
+            prefix + "watches",
+            new WatchRecordParser(Set.of("default")),
+            dlq,
+            this,
+            (reason, message) -> deadLetters.accept(reason));
+  }
+
+  @Override
+  public void upsert(WatchDefinition watch) {
+    if (!watch.enabled()) {
+      if (scheduler.remove(watch.key().toString())) {
+        LOG.info("{}: disabled through the watches topic; polling stops, state kept", watch.key());
+      }
+      return;
+    }
+    WatchSpec spec = new WatchSpec(watch.key(), watch.label(), watch.backfill(), watch.series());
+    scheduler.upsert(spec, clock.instant(), batched.test(watch.key()));
+    LOG.info(
+        "{}: watched through the watches topic{}",
+        watch.key(),
+        watch.label() == null ? "" : " (" + watch.label() + ")");
+  }
+
+  @Override
+  public void remove(WatchKey key) {
+    String name = key.toString();
+    boolean scheduled = scheduler.remove(name);
+    if (states.get(name) != null) {
+      Map<String, byte[]> tombstone = new HashMap<>();
+      tombstone.put(name, null);
+      publisher
+          .publish(new PublishBatch(List.of(), tombstone))
+          .whenComplete(
+              (v, e) -> {
+                if (e == null) {
+                  states.put(name, null);
+                } else {
+                  LOG.warn("{}: could not tombstone its state: {}", name, e.getMessage());
+                }
+              });
+    }
+    if (scheduled) {
+      LOG.info("{}: unwatched through the watches topic; polling stops", name);
+    }
+  }
+
+  @Override
+  public void close() {
+    reader.close();
+    dlq.close();
+  }
+}
