@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,7 +27,6 @@ import java.util.Map;
 public final class GridstatsApi {
 
   private static final int MAX_RACERS = 16;
-  private static final int PAGE_SIZE = 15;
   private static final DateTimeFormatter SYNC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -61,30 +59,11 @@ public final class GridstatsApi {
 
   public void mount(Router router) {
     String metered = "/api/(assets|racers|series-).*";
+    GridstatsCatalogApi catalog = new GridstatsCatalogApi(world, baseUrl);
     router.routeWithRegex(metered).handler(this::authenticate);
-    router.get("/api/assets/regions").handler(this::regions);
+    catalog.mountUnmetered(router);
     router.routeWithRegex(metered).handler(this::meter);
-    router.get("/api/assets/manufacturers").handler(ctx -> manufacturers(ctx, "en"));
-    router
-        .get("/api/assets/manufacturers/:code")
-        .handler(ctx -> manufacturers(ctx, ctx.pathParam("code")));
-    router.get("/api/assets/cars").handler(this::cars);
-    router.get("/api/assets/cars/:identifier").handler(ctx -> car(ctx, "en"));
-    router
-        .get("/api/assets/cars/:identifier/:locale")
-        .handler(ctx -> car(ctx, ctx.pathParam("locale")));
-    router
-        .get("/api/assets/manufacturer/:id/cars")
-        .handler(ctx -> manufacturerCars(ctx, null, "en"));
-    router
-        .get("/api/assets/manufacturer/:id/cars/:locale")
-        .handler(ctx -> manufacturerCars(ctx, null, ctx.pathParam("locale")));
-    router
-        .get("/api/assets/manufacturer/:id/:carClass")
-        .handler(ctx -> manufacturerCars(ctx, ctx.pathParam("carClass"), "en"));
-    router
-        .get("/api/assets/manufacturer/:id/:carClass/:locale")
-        .handler(ctx -> manufacturerCars(ctx, ctx.pathParam("carClass"), ctx.pathParam("locale")));
+    catalog.mountMetered(router);
     router.post("/api/racers").handler(BodyHandler.create().setBodyLimit(16 * 1024));
     router.post("/api/racers").handler(this::racersBatch);
     router
@@ -136,118 +115,6 @@ public final class GridstatsApi {
         .putHeader("X-RateLimit-Remaining", Long.toString(config.gridstatsQuota() - used))
         .putHeader("X-RateLimit-Reset", Long.toString(reset));
     ctx.next();
-  }
-
-  private void regions(RoutingContext ctx) {
-    JsonArray out = new JsonArray();
-    world.catalog.regions.forEach(
-        r ->
-            out.add(
-                new JsonObject()
-                    .put("id", r.id())
-                    .put("code", r.code())
-                    .put("name", r.name())
-                    .put("is_active", r.active())));
-    json(ctx, out.encode());
-  }
-
-  private void manufacturers(RoutingContext ctx, String locale) {
-    JsonArray out = new JsonArray();
-    world.catalog.manufacturers.forEach(
-        m ->
-            out.add(
-                new JsonObject()
-                    .put("id", m.id())
-                    .put("name", m.name(locale))
-                    .put("logo", m.logo())));
-    json(ctx, out.encode());
-  }
-
-  private void cars(RoutingContext ctx) {
-    int page;
-    try {
-      page =
-          Integer.parseInt(
-              ctx.request().getParam("page") == null ? "1" : ctx.request().getParam("page"));
-    } catch (NumberFormatException e) {
-      page = 1;
-    }
-    List<GtCatalog.Car> all = world.catalog.cars;
-    int from = Math.min(all.size(), Math.max(0, (page - 1) * PAGE_SIZE));
-    int to = Math.min(all.size(), from + PAGE_SIZE);
-    JsonArray data = new JsonArray();
-    all.subList(from, to).forEach(c -> data.add(car(c, "en")));
-    JsonObject body =
-        new JsonObject()
-            .put("current_page", page)
-            .put("data", data)
-            .put(
-                "next_page_url",
-                to < all.size() ? baseUrl.get() + "/api/assets/cars?page=" + (page + 1) : null)
-            .put("total", all.size());
-    json(ctx, body.encode());
-  }
-
-  private void car(RoutingContext ctx, String locale) {
-    String id = ctx.pathParam("identifier");
-    GtCatalog.Car car =
-        world.catalog.cars.stream()
-            .filter(
-                c ->
-                    Integer.toString(c.id()).equals(id)
-                        || Integer.toString(c.carCode()).equals(id)
-                        || c.gt7Code().equals(id))
-            .findFirst()
-            .orElse(null);
-    if (car == null) {
-      error(ctx, 404, "Car not found.");
-      return;
-    }
-    json(ctx, car(car, locale).encode());
-  }
-
-  private void manufacturerCars(RoutingContext ctx, String carClass, String locale) {
-    GtCatalog.Manufacturer m;
-    try {
-      m = world.catalog.manufacturer(Integer.parseInt(ctx.pathParam("id")));
-    } catch (NumberFormatException e) {
-      m = null;
-    }
-    if (m == null) {
-      error(ctx, 404, "Manufacturer not found.");
-      return;
-    }
-    String wanted = carClass == null ? null : carClass.replace(".", "").toLowerCase(Locale.ROOT);
-    JsonArray cars = new JsonArray();
-    int id = m.id();
-    world.catalog.cars.stream()
-        .filter(c -> c.manufacturerId() == id)
-        .filter(
-            c ->
-                wanted == null
-                    || c.carClass().replace(".", "").toLowerCase(Locale.ROOT).equals(wanted))
-        .forEach(c -> cars.add(car(c, locale)));
-    JsonObject body = new JsonObject().put("manufacturer", m.name("en"));
-    if (carClass != null) {
-      body.put("class", cars.isEmpty() ? carClass : cars.getJsonObject(0).getString("class"));
-    }
-    json(ctx, body.put("count", cars.size()).put("cars", cars).encode());
-  }
-
-  private JsonObject car(GtCatalog.Car c, String locale) {
-    GtCatalog.Manufacturer m = world.catalog.manufacturer(c.manufacturerId());
-    return new JsonObject()
-        .put("id", c.id())
-        .put("car_code", c.carCode())
-        .put("gt7_code", c.gt7Code())
-        .put("name", c.name(locale))
-        .put("class", c.carClass())
-        .put(
-            "image",
-            "https://www.gran-turismo.com/common/dist/gt7/carlist/car_images/"
-                + c.gt7Code()
-                + ".webp")
-        .put("manufacturer", new JsonObject().put("id", m.id()).put("name", m.name(locale)));
   }
 
   private void racersBatch(RoutingContext ctx) {
@@ -397,14 +264,14 @@ public final class GridstatsApi {
                 .encode());
   }
 
-  private static void error(RoutingContext ctx, int status, String message) {
+  static void error(RoutingContext ctx, int status, String message) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("message", message).encode());
   }
 
-  private static void json(RoutingContext ctx, String body) {
+  static void json(RoutingContext ctx, String body) {
     ctx.response().putHeader("Content-Type", "application/json").end(body);
   }
 }
