@@ -17,6 +17,9 @@ public enum EventType {
   /** A GT driver's Safety Rating class went up or down. */
   SAFETY_RATING_CHANGED(
       SafetyRatingChanged.class, SafetyRatingChanged.getClassSchema(), "gt.safety-rating-changed"),
+  /** A watch's poll outcome changed. */
+  WATCH_STATUS_CHANGED(
+      WatchStatusChanged.class, WatchStatusChanged.getClassSchema(), "watch-status"),
   /** A GT driver's series round result appeared or changed. */
   SERIES_ROUND_SCORED(
       SeriesRoundScored.class, SeriesRoundScored.getClassSchema(), "gt.series-round-scored");

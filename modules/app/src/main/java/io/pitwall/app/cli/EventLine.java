@@ -49,6 +49,15 @@ public final class EventLine {
           s.getNewClass(),
           s.getDirection());
     }
+    if (event instanceof io.pitwall.events.WatchStatusChanged w) {
+      return String.format(
+          Locale.ROOT,
+          "WatchStatusChanged %s %s -> %s: %s",
+          key(w.getEnvelope()),
+          w.getPreviousStatus() == null ? "(start)" : w.getPreviousStatus(),
+          w.getStatus(),
+          w.getReason());
+    }
     if (event instanceof SeriesRoundScored s) {
       return String.format(
           Locale.ROOT,

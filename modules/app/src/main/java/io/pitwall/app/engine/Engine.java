@@ -244,6 +244,9 @@ public final class Engine implements AutoCloseable {
     metrics.poll(poller.source().id(), result.outcome());
     String key = result.watch().key().toString();
     PollOutcome previous = lastOutcome.put(key, result.outcome());
+    if (result.outcome() != previous) {
+      publishStatus(result, previous);
+    }
     if (result.outcome() != previous || result.baseline()) {
       if (result.outcome() == PollOutcome.OK) {
         LOG.info("{}: {} ({})", key, result.outcome(), result.detail());
@@ -252,6 +255,45 @@ public final class Engine implements AutoCloseable {
       }
     }
     scheduler.done(result.watch(), nextAfter(poller, result.outcome()));
+  }
+
+  /** Publishes a WatchStatusChanged for a transition (never a silent death). */
+  private void publishStatus(WatchResult result, PollOutcome previous) {
+    Instant now = clock.instant();
+    io.pitwall.core.WatchKey key = result.watch().key();
+    io.pitwall.events.WatchStatusChanged event =
+        io.pitwall.events.WatchStatusChanged.newBuilder()
+            .setEnvelope(
+                io.pitwall.events.Envelope.newBuilder()
+                    .setEventId(
+                        io.pitwall.core.EventIds.of(
+                            "WatchStatusChanged",
+                            key.toString(),
+                            result.outcome().name(),
+                            Long.toString(now.toEpochMilli())))
+                    .setSource(io.pitwall.events.EventSource.valueOf(key.source().id()))
+                    .setAccountId(key.accountId())
+                    .setWatchLabel(result.watch().label())
+                    .setDetectedAt(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                    .setEventTime(null)
+                    .build())
+            .setStatus(io.pitwall.events.WatchStatus.valueOf(result.outcome().name()))
+            .setPreviousStatus(
+                previous == null ? null : io.pitwall.events.WatchStatus.valueOf(previous.name()))
+            .setReason(String.valueOf(result.detail()))
+            .build();
+    OutgoingEvent outgoing =
+        new OutgoingEvent(EventType.WATCH_STATUS_CHANGED.topic(prefix), key.toString(), event);
+    publisher
+        .publish(new PublishBatch(List.of(outgoing), Map.of()))
+        .whenComplete(
+            (v, e) -> {
+              if (e == null) {
+                metrics.published(event.getSchema().getName(), 1);
+              } else {
+                LOG.warn("{}: could not publish its status change: {}", key, e.getMessage());
+              }
+            });
   }
 
   private Instant nextAfter(SourcePoller poller, PollOutcome outcome) {

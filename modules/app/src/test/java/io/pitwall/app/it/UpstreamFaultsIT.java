@@ -14,6 +14,7 @@ import io.pitwall.simulator.psn.activity.TrophyScenarios;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,33 @@ class UpstreamFaultsIT {
                   ScenarioChecks.committedEvents(prefix + "psn.trophy-earned").size()
                       == TrophyScenarios.roundOne().steps().size());
       assertThat(engine.health().getString("status")).isEqualTo("UP");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                var codec =
+                    new io.pitwall.events.wire.AvroWireCodec(
+                        new io.pitwall.events.wire.ConfluentRestRegistryClient(
+                            io.pitwall.testkit.TestSchemaRegistry.url()));
+                List<String> statuses =
+                    io.pitwall.testkit.TestTopics.readCommitted(prefix + "watch-status").stream()
+                        .map(r -> (io.pitwall.events.WatchStatusChanged) codec.decode(r.value()))
+                        .map(
+                            w ->
+                                w.getEnvelope().getAccountId()
+                                    + " "
+                                    + w.getPreviousStatus()
+                                    + "->"
+                                    + w.getStatus())
+                        .toList();
+                assertThat(statuses)
+                    .contains(
+                        PRIVATE + " null->PRIVATE",
+                        "4999999999999999999 null->NOT_FOUND",
+                        TrophyScenarios.ACCOUNT + " null->OK",
+                        TrophyScenarios.ACCOUNT + " OK->UPSTREAM_ERROR",
+                        TrophyScenarios.ACCOUNT + " UPSTREAM_ERROR->OK");
+              });
       assertThat(
               engine
                   .health()
