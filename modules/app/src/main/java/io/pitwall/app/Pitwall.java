@@ -3,6 +3,7 @@ package io.pitwall.app;
 import io.pitwall.app.cli.ConfigCommand;
 import io.pitwall.app.cli.DemoCommand;
 import io.pitwall.app.cli.RunCommand;
+import io.pitwall.app.cli.StatusCommand;
 import io.pitwall.app.cli.TailCommand;
 import io.pitwall.app.cli.WatchCommand;
 import picocli.CommandLine;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       TailCommand.class,
       WatchCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      StatusCommand.class
     })
 public final class Pitwall implements Runnable {
 
@@ -34,6 +36,6 @@ public final class Pitwall implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand: use demo, run, tail, watch or config");
+        spec.commandLine(), "Missing subcommand: use demo, run, tail, watch, config or status");
   }
 }

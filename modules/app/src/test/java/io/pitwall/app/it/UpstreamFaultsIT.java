@@ -64,6 +64,25 @@ class UpstreamFaultsIT {
                   ScenarioChecks.committedEvents(prefix + "psn.trophy-earned").size()
                       == TrophyScenarios.roundOne().steps().size());
       assertThat(engine.health().getString("status")).isEqualTo("UP");
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream original = System.out;
+      System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      int code;
+      try {
+        code =
+            new picocli.CommandLine(new io.pitwall.app.Pitwall())
+                .execute("status", "--url", "http://localhost:" + engine.metricsPort());
+      } finally {
+        System.setOut(original);
+      }
+      assertThat(code).isZero();
+      assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+          .contains("\"status\" : \"UP\"")
+          .contains("\"psn:" + PRIVATE + "\" : \"PRIVATE\"");
+      assertThat(
+              new picocli.CommandLine(new io.pitwall.app.Pitwall())
+                  .execute("status", "--url", "http://localhost:9"))
+          .isEqualTo(3);
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
