@@ -28,7 +28,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -58,7 +57,8 @@ public final class Engine implements AutoCloseable {
   private final TransactionalPublisher publisher;
   private final Map<Source, SourcePoller> pollers;
   private final WatchScheduler scheduler = new WatchScheduler();
-  private final Map<String, PollOutcome> lastOutcome = new ConcurrentHashMap<>();
+  private final WatchStatuses statuses;
+  private final Map<Source, Integer> batchSizes = new EnumMap<>(Source.class);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Map<String, Object> kafka;
   private final String prefix;
@@ -101,8 +101,10 @@ public final class Engine implements AutoCloseable {
           producerMetrics = new KafkaClientMetrics(producer);
           producerMetrics.bindTo(metrics.registry());
         });
+    this.statuses = new WatchStatuses(publisher, metrics, clock, prefix);
     this.vertx = Vertx.vertx();
     this.pollers = new SourceWiring(vertx, config, clock, metrics, states).pollers();
+    pollers.forEach((source, poller) -> batchSizes.put(source, poller.batchSize()));
   }
 
   /** Starts an engine with the configured watches. */
@@ -148,7 +150,7 @@ public final class Engine implements AutoCloseable {
                 tick ->
                     fatal
                         ? List.<List<WatchSpec>>of()
-                        : batches(scheduler.takeDue(clock.instant(), batchSizes())))
+                        : scheduler.takeDueBatches(clock.instant(), batchSizes))
             .flatMap(this::pollAndPublish, config.integer(PitwallSettings.POLL_CONCURRENCY))
             .subscribe(
                 v -> {},
@@ -156,27 +158,6 @@ public final class Engine implements AutoCloseable {
                   LOG.error("Engine pipeline failed", e);
                   stopped.countDown();
                 });
-  }
-
-  private Map<Source, Integer> batchSizes() {
-    Map<Source, Integer> sizes = new EnumMap<>(Source.class);
-    pollers.forEach((source, poller) -> sizes.put(source, poller.batchSize()));
-    return sizes;
-  }
-
-  /** Due watches grouped by source and cut into each source's batch size. */
-  private List<List<WatchSpec>> batches(List<WatchSpec> due) {
-    Map<Source, List<WatchSpec>> bySource = new EnumMap<>(Source.class);
-    due.forEach(w -> bySource.computeIfAbsent(w.key().source(), s -> new ArrayList<>()).add(w));
-    List<List<WatchSpec>> batches = new ArrayList<>();
-    bySource.forEach(
-        (source, watches) -> {
-          int size = pollers.get(source).batchSize();
-          for (int i = 0; i < watches.size(); i += size) {
-            batches.add(List.copyOf(watches.subList(i, Math.min(watches.size(), i + size))));
-          }
-        });
-    return batches;
   }
 
   private Mono<Void> pollAndPublish(List<WatchSpec> batch) {
@@ -241,59 +222,8 @@ public final class Engine implements AutoCloseable {
   }
 
   private void finished(SourcePoller poller, WatchResult result) {
-    metrics.poll(poller.source().id(), result.outcome());
-    String key = result.watch().key().toString();
-    PollOutcome previous = lastOutcome.put(key, result.outcome());
-    if (result.outcome() != previous) {
-      publishStatus(result, previous);
-    }
-    if (result.outcome() != previous || result.baseline()) {
-      if (result.outcome() == PollOutcome.OK) {
-        LOG.info("{}: {} ({})", key, result.outcome(), result.detail());
-      } else {
-        LOG.warn("{}: {}: {}", key, result.outcome(), result.detail());
-      }
-    }
+    statuses.record(poller.source(), result);
     scheduler.done(result.watch(), nextAfter(poller, result.outcome()));
-  }
-
-  /** Publishes a WatchStatusChanged for a transition (never a silent death). */
-  private void publishStatus(WatchResult result, PollOutcome previous) {
-    Instant now = clock.instant();
-    io.pitwall.core.WatchKey key = result.watch().key();
-    io.pitwall.events.WatchStatusChanged event =
-        io.pitwall.events.WatchStatusChanged.newBuilder()
-            .setEnvelope(
-                io.pitwall.events.Envelope.newBuilder()
-                    .setEventId(
-                        io.pitwall.core.EventIds.of(
-                            "WatchStatusChanged",
-                            key.toString(),
-                            result.outcome().name(),
-                            Long.toString(now.toEpochMilli())))
-                    .setSource(io.pitwall.events.EventSource.valueOf(key.source().id()))
-                    .setAccountId(key.accountId())
-                    .setWatchLabel(result.watch().label())
-                    .setDetectedAt(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
-                    .setEventTime(null)
-                    .build())
-            .setStatus(io.pitwall.events.WatchStatus.valueOf(result.outcome().name()))
-            .setPreviousStatus(
-                previous == null ? null : io.pitwall.events.WatchStatus.valueOf(previous.name()))
-            .setReason(String.valueOf(result.detail()))
-            .build();
-    OutgoingEvent outgoing =
-        new OutgoingEvent(EventType.WATCH_STATUS_CHANGED.topic(prefix), key.toString(), event);
-    publisher
-        .publish(new PublishBatch(List.of(outgoing), Map.of()))
-        .whenComplete(
-            (v, e) -> {
-              if (e == null) {
-                metrics.published(event.getSchema().getName(), 1);
-              } else {
-                LOG.warn("{}: could not publish its status change: {}", key, e.getMessage());
-              }
-            });
   }
 
   private Instant nextAfter(SourcePoller poller, PollOutcome outcome) {
@@ -315,18 +245,11 @@ public final class Engine implements AutoCloseable {
     JsonObject body =
         new JsonObject().put("status", up ? "UP" : "DOWN").put("kafka", up ? "UP" : "DOWN");
     for (SourcePoller poller : pollers.values()) {
-      JsonObject outcomes = new JsonObject();
-      lastOutcome.forEach(
-          (key, outcome) -> {
-            if (key.startsWith(poller.source().id() + ":")) {
-              outcomes.put(key, outcome.name());
-            }
-          });
       body.put(
           poller.source().id(),
           new JsonObject()
               .put("budgetTokens", poller.budget().available())
-              .put("watches", outcomes));
+              .put("watches", statuses.of(poller.source())));
     }
     return body;
   }

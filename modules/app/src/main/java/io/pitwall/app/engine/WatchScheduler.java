@@ -94,6 +94,22 @@ final class WatchScheduler {
     return watches.values().stream().filter(w -> w.key().source() == source).count();
   }
 
+  /** The due watches (see {@link #takeDue}), grouped by source and cut into batches. */
+  synchronized List<List<WatchSpec>> takeDueBatches(Instant now, Map<Source, Integer> batchSizes) {
+    Map<Source, List<WatchSpec>> bySource = new EnumMap<>(Source.class);
+    takeDue(now, batchSizes)
+        .forEach(w -> bySource.computeIfAbsent(w.key().source(), s -> new ArrayList<>()).add(w));
+    List<List<WatchSpec>> batches = new ArrayList<>();
+    bySource.forEach(
+        (source, watches) -> {
+          int size = batchSizes.getOrDefault(source, 1);
+          for (int i = 0; i < watches.size(); i += size) {
+            batches.add(List.copyOf(watches.subList(i, Math.min(watches.size(), i + size))));
+          }
+        });
+    return batches;
+  }
+
   /** A poll finished; the watch is due again at {@code next} (unless it was removed meanwhile). */
   synchronized void done(WatchSpec watch, Instant next) {
     String key = watch.key().toString();

@@ -4,6 +4,7 @@ import io.pitwall.core.PollOutcome;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.psn.EarnedTrophy;
 import io.pitwall.core.psn.TitleEntry;
+import io.pitwall.source.common.BudgetGate;
 import io.pitwall.source.common.RequestListener;
 import io.pitwall.source.common.UpstreamCalls;
 import io.vertx.core.Future;
@@ -27,12 +28,11 @@ import java.util.function.Function;
  */
 public final class PsnApiClient {
 
-  private final Vertx vertx;
   private final WebClient http;
   private final PsnSourceConfig config;
   private final PsnAuthenticator auth;
   private final TokenBucket budget;
-  private final io.pitwall.source.common.BudgetGate gate;
+  private final BudgetGate gate;
   private final Clock clock;
   private final RequestListener listener;
 
@@ -53,12 +53,11 @@ public final class PsnApiClient {
       TokenBucket budget,
       Clock clock,
       RequestListener listener) {
-    this.vertx = vertx;
     this.http = http;
     this.config = config;
     this.auth = auth;
     this.budget = budget;
-    this.gate = new io.pitwall.source.common.BudgetGate(vertx, budget);
+    this.gate = new BudgetGate(vertx, budget);
     this.clock = clock;
     this.listener = listener;
   }
