@@ -1,6 +1,7 @@
 package io.pitwall.app.engine;
 
 import io.pitwall.app.config.WatchSpec;
+import io.pitwall.core.PollOutcome;
 import io.pitwall.core.Source;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.gt.GtWatchState;
@@ -10,6 +11,8 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,6 +20,8 @@ import reactor.core.publisher.Mono;
  * manufacturer and current car from the gtgridstats catalog when a key is configured.
  */
 final class GtProfileSourcePoller extends BasicSourcePoller {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GtProfileSourcePoller.class);
 
   private final GtProfilePoller poller;
   private final GtEvents events;
@@ -49,7 +54,12 @@ final class GtProfileSourcePoller extends BasicSourcePoller {
         .onErrorResume(e -> Mono.just(Outcomes.all(batch, e)));
   }
 
-  /** Manufacturer and car names, looked up only when a rating event will carry them. */
+  /**
+   * Manufacturer and car names, looked up only when a rating event will carry them. A retriable
+   * catalog failure (429, 5xx, timeout, connection) fails the poll, so that nothing is committed
+   * and the next poll detects the change again with its names; a permanent one (bad key) publishes
+   * without names.
+   */
   private Mono<String[]> names(GtProfilePoller.Poll poll) {
     if (catalog == null || poll.diff().ratings().isEmpty()) {
       return Mono.just(new String[2]);
@@ -64,6 +74,18 @@ final class GtProfileSourcePoller extends BasicSourcePoller {
             : catalog.car(Integer.toString(poll.rideCarId()));
     return Mono.fromCompletionStage(Future.all(manufacturer, car).toCompletionStage())
         .map(all -> new String[] {manufacturer.result().orElse(null), car.result().orElse(null)})
-        .onErrorReturn(new String[2]);
+        .onErrorResume(
+            GtProfileSourcePoller::isPermanent,
+            e -> {
+              LOG.warn(
+                  "gtgridstats catalog unusable ({}); rating events go without names",
+                  e.getMessage());
+              return Mono.just(new String[2]);
+            });
+  }
+
+  private static boolean isPermanent(Throwable e) {
+    PollOutcome outcome = Outcomes.of(e);
+    return outcome != PollOutcome.RATE_LIMITED && outcome != PollOutcome.UPSTREAM_ERROR;
   }
 }
