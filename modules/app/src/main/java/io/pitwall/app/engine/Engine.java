@@ -64,6 +64,8 @@ public final class Engine implements AutoCloseable {
   private final String prefix;
   private LiveWatches liveWatches;
   private KafkaClientMetrics producerMetrics;
+  private KafkaClientMetrics consumerMetrics;
+  private EngineHealth health;
   private MetricsServer server;
   private Disposable pipeline;
   private volatile boolean fatal;
@@ -115,6 +117,16 @@ public final class Engine implements AutoCloseable {
   }
 
   private void begin() {
+    health =
+        new EngineHealth(
+            vertx,
+            pollers.values(),
+            scheduler,
+            statuses,
+            clock,
+            () -> !fatal && !publisher.failed(),
+            config.string(PitwallSettings.SCHEMA_REGISTRY_URL));
+    health.registerGauges(metrics);
     server =
         join(
             MetricsServer.start(
@@ -125,9 +137,6 @@ public final class Engine implements AutoCloseable {
         .watches()
         .forEach(
             w -> scheduler.add(w, clock.instant(), pollers.get(w.key().source()).batchSize() > 1));
-    for (Source source : Source.values()) {
-      metrics.watches(source.id(), () -> scheduler.count(source));
-    }
     liveWatches =
         new LiveWatches(
             kafka,
@@ -138,6 +147,8 @@ public final class Engine implements AutoCloseable {
             key -> pollers.get(key.source()).batchSize() > 1,
             clock,
             metrics::deadLetter);
+    consumerMetrics = new KafkaClientMetrics(liveWatches.consumer());
+    consumerMetrics.bindTo(metrics.registry());
     LOG.info(
         "Engine started: {} watches, {} restored states, metrics on port {}",
         scheduler.size(),
@@ -223,6 +234,9 @@ public final class Engine implements AutoCloseable {
 
   private void finished(SourcePoller poller, WatchResult result) {
     statuses.record(poller.source(), result);
+    if (result.outcome() == PollOutcome.OK) {
+      metrics.staleness(poller.source().id(), scheduler.refreshed(result.watch(), clock.instant()));
+    }
     scheduler.done(result.watch(), nextAfter(poller, result.outcome()));
   }
 
@@ -241,17 +255,7 @@ public final class Engine implements AutoCloseable {
 
   /** The health document of /health. */
   public JsonObject health() {
-    boolean up = !fatal && !publisher.failed();
-    JsonObject body =
-        new JsonObject().put("status", up ? "UP" : "DOWN").put("kafka", up ? "UP" : "DOWN");
-    for (SourcePoller poller : pollers.values()) {
-      body.put(
-          poller.source().id(),
-          new JsonObject()
-              .put("budgetTokens", poller.budget().available())
-              .put("watches", statuses.of(poller.source())));
-    }
-    return body;
+    return health.document();
   }
 
   /** The metrics registry. */
@@ -271,8 +275,14 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (consumerMetrics != null) {
+      consumerMetrics.close();
+    }
     if (liveWatches != null) {
       liveWatches.close();
+    }
+    if (health != null) {
+      health.close();
     }
     if (pipeline != null) {
       pipeline.dispose();

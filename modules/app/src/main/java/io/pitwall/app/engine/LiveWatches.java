@@ -108,6 +108,11 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
     }
   }
 
+  /** The topic's consumer, for metrics binders only (it is polled on the reader's thread). */
+  org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer() {
+    return reader.consumer();
+  }
+
   @Override
   public void close() {
     reader.close();

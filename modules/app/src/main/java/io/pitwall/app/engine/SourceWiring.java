@@ -8,6 +8,7 @@ import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.gt.RatingScales;
 import io.pitwall.events.EventType;
 import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.source.common.RequestListener;
 import io.pitwall.source.gridstats.GridstatsCatalog;
 import io.pitwall.source.gridstats.GridstatsClient;
 import io.pitwall.source.gridstats.GridstatsPoller;
@@ -29,6 +30,9 @@ import java.util.Map;
 
 /** Builds each source's client, budget, metrics and poller from the configuration. */
 final class SourceWiring {
+
+  /** The one credential per source (until credential pools). */
+  private static final String CREDENTIAL = "default";
 
   private final Vertx vertx;
   private final PitwallConfig config;
@@ -71,7 +75,7 @@ final class SourceWiring {
             config.string(PitwallSettings.GT_BASE_URL),
             gtBudget,
             Duration.ofSeconds(30),
-            (endpoint, status, latency) -> metrics.request("gt", endpoint, status, latency));
+            listener("gt"));
     TokenBucket gridBudget =
         bucket(
             "gridstats",
@@ -87,7 +91,7 @@ final class SourceWiring {
             gridBudget,
             clock,
             config.duration(PitwallSettings.GRIDSTATS_TIMEOUT),
-            (endpoint, status, latency) -> metrics.request("gridstats", endpoint, status, latency));
+            listener("gridstats"));
     GridstatsCatalog catalog =
         key == null ? null : new GridstatsCatalog(grid, "en", Duration.ofDays(1), clock);
     pollers.put(
@@ -118,17 +122,10 @@ final class SourceWiring {
         bucket("psn", PitwallSettings.PSN_BUDGET_REQUESTS, PitwallSettings.PSN_BUDGET_PERIOD);
     PsnAuthenticator auth = new PsnAuthenticator(http, source, clock);
     PsnApiClient client =
-        new PsnApiClient(
-            vertx,
-            http,
-            source,
-            auth,
-            budget,
-            clock,
-            (endpoint, status, latency) -> metrics.request("psn", endpoint, status, latency));
+        new PsnApiClient(vertx, http, source, auth, budget, clock, listener("psn"));
     metrics.credentialExpiry(
         "psn",
-        "default",
+        CREDENTIAL,
         () -> {
           Instant expiry = auth.refreshTokenExpiresAt();
           return expiry == null ? -1 : Duration.between(clock.instant(), expiry).toSeconds();
@@ -140,10 +137,21 @@ final class SourceWiring {
         EventType.TROPHY_EARNED.topic(prefix));
   }
 
+  /** Counts a source's requests, and its credential's 429s. */
+  private RequestListener listener(String source) {
+    metrics.rateLimited(source, CREDENTIAL, 0);
+    return (endpoint, status, latency) -> {
+      metrics.request(source, endpoint, status, latency);
+      if (status == 429) {
+        metrics.rateLimited(source, CREDENTIAL, 1);
+      }
+    };
+  }
+
   private TokenBucket bucket(
       String source, io.pitwall.app.config.Setting requests, io.pitwall.app.config.Setting period) {
     TokenBucket bucket = new TokenBucket(clock, config.integer(requests), config.duration(period));
-    metrics.budgetTokens(source, "default", bucket::available);
+    metrics.budgetTokens(source, CREDENTIAL, bucket::available);
     return bucket;
   }
 }

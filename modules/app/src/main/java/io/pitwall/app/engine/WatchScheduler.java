@@ -22,6 +22,7 @@ final class WatchScheduler {
   private final Map<String, Instant> nextDue = new LinkedHashMap<>();
   private final Map<String, WatchSpec> watches = new LinkedHashMap<>();
   private final Map<String, Boolean> inFlight = new LinkedHashMap<>();
+  private final Map<String, Instant> freshSince = new LinkedHashMap<>();
 
   /**
    * Adds a watch, due at once; watches polled one by one are staggered a little, watches polled in
@@ -30,6 +31,7 @@ final class WatchScheduler {
   synchronized void add(WatchSpec watch, Instant now, boolean batched) {
     String key = watch.key().toString();
     watches.put(key, watch);
+    freshSince.put(key, now);
     nextDue.put(key, batched ? now : now.plus(STAGGER.multipliedBy(watches.size() - 1L)));
   }
 
@@ -86,12 +88,8 @@ final class WatchScheduler {
   synchronized boolean remove(String key) {
     nextDue.remove(key);
     inFlight.remove(key);
+    freshSince.remove(key);
     return watches.remove(key) != null;
-  }
-
-  /** Watches of one source. */
-  synchronized long count(Source source) {
-    return watches.values().stream().filter(w -> w.key().source() == source).count();
   }
 
   /** The due watches (see {@link #takeDue}), grouped by source and cut into batches. */
@@ -118,6 +116,40 @@ final class WatchScheduler {
     }
     inFlight.put(key, false);
     nextDue.put(key, next);
+  }
+
+  /**
+   * A watch was polled successfully: its data is fresh again. Returns how stale it was, that is how
+   * long since its previous successful poll (or since it was added); zero for an unknown watch.
+   */
+  synchronized Duration refreshed(WatchSpec watch, Instant now) {
+    String key = watch.key().toString();
+    Instant since = freshSince.get(key);
+    if (since == null || !watches.containsKey(key)) {
+      return Duration.ZERO;
+    }
+    freshSince.put(key, now);
+    return Duration.between(since, now);
+  }
+
+  /**
+   * The stalest watch of a source: the longest time since a watch's last successful poll (or since
+   * it was added, if never); zero without watches.
+   */
+  synchronized Duration maxStaleness(Source source, Instant now) {
+    return freshSince.entrySet().stream()
+        .filter(e -> watches.get(e.getKey()).key().source() == source)
+        .map(e -> Duration.between(e.getValue(), now))
+        .max(Duration::compareTo)
+        .orElse(Duration.ZERO);
+  }
+
+  /** The keys of one source's watches. */
+  synchronized List<String> keys(Source source) {
+    return watches.values().stream()
+        .filter(w -> w.key().source() == source)
+        .map(w -> w.key().toString())
+        .toList();
   }
 
   synchronized int size() {

@@ -10,10 +10,10 @@ import io.pitwall.events.WatchStatusMapper;
 import io.pitwall.kafka.publish.OutgoingEvent;
 import io.pitwall.kafka.publish.PublishBatch;
 import io.pitwall.kafka.publish.TransactionalPublisher;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,16 +65,9 @@ final class WatchStatuses {
     }
   }
 
-  /** The last outcome of each watch of a source, for /health. */
-  JsonObject of(Source source) {
-    JsonObject outcomes = new JsonObject();
-    last.forEach(
-        (key, outcome) -> {
-          if (key.startsWith(source.id() + ":")) {
-            outcomes.put(key, outcome.name());
-          }
-        });
-    return outcomes;
+  /** A watch's last poll outcome, empty before its first poll. */
+  Optional<PollOutcome> statusOf(String key) {
+    return Optional.ofNullable(last.get(key));
   }
 
   private void publish(WatchStatusChanged event) {

@@ -110,6 +110,16 @@ public final class PitwallMetrics implements AutoCloseable {
         .register(registry);
   }
 
+  /** A credential's request was refused with 429 ({@code count} 0 only registers the series). */
+  public void rateLimited(String source, String credential, int count) {
+    Counter.builder("pitwall_rate_limited")
+        .description("Upstream 429 (rate limited) answers per credential")
+        .tag("source", source)
+        .tag("credential", credential)
+        .register(registry)
+        .increment(count);
+  }
+
   /** Tracks the budget tokens left of a credential. */
   public void budgetTokens(String source, String credential, Supplier<Number> tokens) {
     Gauge.builder("pitwall_budget_tokens", tokens)
@@ -129,11 +139,38 @@ public final class PitwallMetrics implements AutoCloseable {
         .register(registry);
   }
 
-  /** Tracks the number of watches. */
-  public void watches(String source, Supplier<Number> count) {
+  /** Tracks the number of watches of a source whose last poll ended with {@code status}. */
+  public void watches(String source, String status, Supplier<Number> count) {
     Gauge.builder("pitwall_watches", count)
-        .description("Watches by source")
+        .description("Watches by source and last poll outcome (PENDING before the first poll)")
         .tag("source", source)
+        .tag("status", status)
+        .register(registry);
+  }
+
+  /** Tracks the stalest watch of a source, in seconds since its last successful poll. */
+  public void maxStaleness(String source, Supplier<Number> seconds) {
+    Gauge.builder("pitwall_watch_staleness_max_seconds", seconds)
+        .description("Longest time since a watch's last successful poll (or since it was added)")
+        .tag("source", source)
+        .register(registry);
+  }
+
+  /** A watch was polled successfully, {@code staleness} after its previous successful poll. */
+  public void staleness(String source, Duration staleness) {
+    staleness(source).record(staleness.toMillis() / 1000.0);
+  }
+
+  /** Starts a source's staleness histogram empty, so that dashboards see it before any poll. */
+  public void stalenessHistogram(String source) {
+    staleness(source);
+  }
+
+  private DistributionSummary staleness(String source) {
+    return DistributionSummary.builder("pitwall_watch_staleness_seconds")
+        .description("How stale a watch's data was when a successful poll refreshed it")
+        .tag("source", source)
+        .serviceLevelObjectives(5, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
         .register(registry);
   }
 

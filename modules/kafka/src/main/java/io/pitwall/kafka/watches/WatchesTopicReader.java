@@ -112,6 +112,14 @@ public final class WatchesTopicReader implements AutoCloseable {
     }
   }
 
+  /**
+   * The consumer, for metrics binders only (such as Micrometer's Kafka client metrics, which read
+   * {@code metrics()}); it is polled on the reader's own thread, so nothing else may use it.
+   */
+  public org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer() {
+    return consumer;
+  }
+
   @Override
   public void close() {
     consumer.wakeup();

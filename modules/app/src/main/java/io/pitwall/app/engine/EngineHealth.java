@@ -1,0 +1,171 @@
+package io.pitwall.app.engine;
+
+import io.pitwall.app.metrics.PitwallMetrics;
+import io.pitwall.core.PollOutcome;
+import io.pitwall.core.Source;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What /health and the watch gauges report: Kafka (DOWN once publishing failed for good), the
+ * schema registry (probed every {@link #PROBE_EVERY}), and per source its state, budget, staleness
+ * and each watch's last outcome. Only a Kafka failure makes the engine DOWN: a registry outage
+ * shows as DEGRADED, since publishing retries once it is back.
+ */
+final class EngineHealth implements AutoCloseable {
+
+  static final Duration PROBE_EVERY = Duration.ofSeconds(15);
+  static final String PENDING = "PENDING";
+  private static final java.util.Set<String> SOURCE_WIDE =
+      java.util.Set.of(
+          PollOutcome.AUTH_EXPIRED.name(),
+          PollOutcome.RATE_LIMITED.name(),
+          PollOutcome.UPSTREAM_ERROR.name());
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineHealth.class);
+
+  private final Collection<SourcePoller> pollers;
+  private final WatchScheduler scheduler;
+  private final WatchStatuses statuses;
+  private final Clock clock;
+  private final BooleanSupplier kafkaUp;
+  private final Vertx vertx;
+  private final WebClient http;
+  private final String registryUrl;
+  private final long timer;
+  private volatile String registry = "UNKNOWN";
+
+  /**
+   * @param kafkaUp whether publishing still works
+   * @param registryUrl the schema registry's Confluent-compatible base URL
+   */
+  EngineHealth(
+      Vertx vertx,
+      Collection<SourcePoller> pollers,
+      WatchScheduler scheduler,
+      WatchStatuses statuses,
+      Clock clock,
+      BooleanSupplier kafkaUp,
+      String registryUrl) {
+    this.vertx = vertx;
+    this.pollers = pollers;
+    this.scheduler = scheduler;
+    this.statuses = statuses;
+    this.clock = clock;
+    this.kafkaUp = kafkaUp;
+    this.http = WebClient.create(vertx);
+    this.registryUrl = registryUrl.endsWith("/") ? registryUrl : registryUrl + "/";
+    probeRegistry();
+    this.timer = vertx.setPeriodic(PROBE_EVERY.toMillis(), id -> probeRegistry());
+  }
+
+  /** Registers the per-source watch gauges: watches by last outcome, and the stalest watch. */
+  void registerGauges(PitwallMetrics metrics) {
+    for (Source source : Source.values()) {
+      metrics.watches(source.id(), PENDING, () -> count(source, PENDING));
+      for (PollOutcome outcome : PollOutcome.values()) {
+        metrics.watches(source.id(), outcome.name(), () -> count(source, outcome.name()));
+      }
+      metrics.maxStaleness(
+          source.id(), () -> scheduler.maxStaleness(source, clock.instant()).toMillis() / 1000.0);
+      metrics.stalenessHistogram(source.id());
+    }
+  }
+
+  /** The health document of /health. */
+  JsonObject document() {
+    boolean up = kafkaUp.getAsBoolean();
+    JsonObject body =
+        new JsonObject()
+            .put("status", !up ? "DOWN" : "UP".equals(registry) ? "UP" : "DEGRADED")
+            .put("kafka", up ? "UP" : "DOWN")
+            .put("registry", registry);
+    Instant now = clock.instant();
+    for (SourcePoller poller : pollers) {
+      Map<String, String> watches = watches(poller.source());
+      Instant paused = poller.budget().pausedUntil();
+      boolean isPaused = paused != null && paused.isAfter(now);
+      JsonObject source =
+          new JsonObject()
+              .put("state", state(watches.values(), isPaused))
+              .put("budgetTokens", poller.budget().available())
+              .put(
+                  "stalenessMaxSeconds",
+                  scheduler.maxStaleness(poller.source(), now).toMillis() / 1000.0);
+      if (isPaused) {
+        source.put("pausedUntil", paused.toString());
+      }
+      source.put("watches", new JsonObject(new LinkedHashMap<>(watches)));
+      body.put(poller.source().id(), source);
+    }
+    return body;
+  }
+
+  /**
+   * A source's state: IDLE without watches, RATE_LIMITED while its budget is paused by a 429,
+   * otherwise the shared outcome when every polled watch fails the same source-wide way
+   * (AUTH_EXPIRED when the credential is dead, RATE_LIMITED, UPSTREAM_ERROR), else UP: accounts
+   * that are private or not found are the accounts' problem, not the source's.
+   */
+  static String state(Collection<String> watchStatuses, boolean paused) {
+    if (watchStatuses.isEmpty()) {
+      return "IDLE";
+    }
+    if (paused) {
+      return PollOutcome.RATE_LIMITED.name();
+    }
+    List<String> polled = watchStatuses.stream().filter(s -> !PENDING.equals(s)).toList();
+    List<String> distinct = polled.stream().distinct().toList();
+    if (distinct.size() == 1 && SOURCE_WIDE.contains(distinct.get(0))) {
+      return distinct.get(0);
+    }
+    return "UP";
+  }
+
+  private Map<String, String> watches(Source source) {
+    Map<String, String> watches = new LinkedHashMap<>();
+    for (String key : scheduler.keys(source)) {
+      watches.put(key, statuses.statusOf(key).map(PollOutcome::name).orElse(PENDING));
+    }
+    return watches;
+  }
+
+  private long count(Source source, String status) {
+    return watches(source).values().stream().filter(status::equals).count();
+  }
+
+  private void probeRegistry() {
+    http.getAbs(registryUrl + "subjects")
+        .timeout(PROBE_EVERY.toMillis() / 2)
+        .send()
+        .onComplete(
+            ar -> {
+              String next = ar.succeeded() && ar.result().statusCode() == 200 ? "UP" : "DOWN";
+              if (!next.equals(registry) && "DOWN".equals(next)) {
+                LOG.warn(
+                    "Schema registry unreachable: {}",
+                    ar.succeeded()
+                        ? "HTTP " + ar.result().statusCode()
+                        : ar.cause().getClass().getSimpleName());
+              }
+              registry = next;
+            });
+  }
+
+  @Override
+  public void close() {
+    vertx.cancelTimer(timer);
+    http.close();
+  }
+}
