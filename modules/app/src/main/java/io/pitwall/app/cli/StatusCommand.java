@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     name = "status",
     mixinStandardHelpOptions = true,
     description =
-        "Show a running engine's health (its /health document): exit 0 when UP, 1 when DOWN, 3 when unreachable.")
+        "Show a running engine's health (its /health document): exit 0 when UP or DEGRADED, 1 when DOWN, 3 when unreachable.")
 public final class StatusCommand implements Callable<Integer> {
 
   @Option(

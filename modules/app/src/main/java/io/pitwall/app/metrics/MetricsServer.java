@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.function.Supplier;
 
-/** Serves {@code /metrics} (Prometheus text) and {@code /health} (JSON, 503 when down). */
+/** Serves {@code /metrics} (Prometheus text) and {@code /health} (JSON, 503 when DOWN). */
 public final class MetricsServer {
 
   private final HttpServer server;
@@ -22,7 +22,7 @@ public final class MetricsServer {
    * @param vertx the Vert.x instance
    * @param port the port, 0 for any
    * @param metrics the registry to scrape
-   * @param health the current health; {@code status} UP or DOWN
+   * @param health the current health; {@code status} UP, DEGRADED or DOWN
    */
   public static Future<MetricsServer> start(
       Vertx vertx, int port, PitwallMetrics metrics, Supplier<JsonObject> health) {
@@ -40,7 +40,7 @@ public final class MetricsServer {
             ctx -> {
               JsonObject body = health.get();
               ctx.response()
-                  .setStatusCode("UP".equals(body.getString("status")) ? 200 : 503)
+                  .setStatusCode("DOWN".equals(body.getString("status")) ? 503 : 200)
                   .putHeader("Content-Type", "application/json")
                   .end(body.encodePrettily());
             });

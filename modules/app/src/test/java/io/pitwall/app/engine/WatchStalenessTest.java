@@ -47,17 +47,4 @@ class WatchStalenessTest {
     assertThat(scheduler.refreshed(a, T0.plusSeconds(500))).isZero();
     assertThat(scheduler.keys(Source.GT)).isEmpty();
   }
-
-  @Test
-  void shouldNameASourcesStateFromItsWatches() {
-    assertThat(EngineHealth.state(List.of(), false)).isEqualTo("IDLE");
-    assertThat(EngineHealth.state(List.of("OK", "PENDING"), true)).isEqualTo("RATE_LIMITED");
-    assertThat(EngineHealth.state(List.of("AUTH_EXPIRED", "AUTH_EXPIRED", "PENDING"), false))
-        .isEqualTo("AUTH_EXPIRED");
-    assertThat(EngineHealth.state(List.of("OK", "NOT_FOUND"), false)).isEqualTo("UP");
-    assertThat(EngineHealth.state(List.of("PRIVATE", "NOT_FOUND"), false)).isEqualTo("UP");
-    assertThat(EngineHealth.state(List.of("PRIVATE", "PRIVATE"), false)).isEqualTo("UP");
-    assertThat(EngineHealth.state(List.of("UPSTREAM_ERROR"), false)).isEqualTo("UPSTREAM_ERROR");
-    assertThat(EngineHealth.state(List.of("PENDING"), false)).isEqualTo("UP");
-  }
 }

@@ -12,6 +12,7 @@ import io.pitwall.simulator.Simulator;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.activity.TrophyScenarios;
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,14 +87,27 @@ class PsnEndToEndIT {
               "pitwall_budget_tokens{",
               "pitwall_detection_lag_seconds",
               "kafka_producer");
-      for (String name : readmeMetricNames()) {
-        assertThat(metrics)
-            .as("README metric " + name)
-            .containsPattern(
-                "(?m)^" + name.replace("*", "[a-z_]+") + "(_bucket|_count|_sum|_max)?[{ ]");
+      for (String name : MetricNames.readme()) {
+        assertThat(MetricNames.scraped(metrics, name)).as("README metric " + name).isTrue();
       }
-      assertThat(get("http://localhost:" + engine.metricsPort() + "/health"))
-          .contains("\"status\" : \"UP\"");
+      for (String name : MetricNames.deploy()) {
+        assertThat(MetricNames.scraped(metrics, name))
+            .as("metric " + name + " of the dashboard or the alert rules")
+            .isTrue();
+      }
+      JsonObject health =
+          new JsonObject(get("http://localhost:" + engine.metricsPort() + "/health"));
+      assertThat(health.getString("status")).isEqualTo("UP");
+      assertThat(health.getString("kafka")).isEqualTo("UP");
+      assertThat(health.getString("registry")).isEqualTo("UP");
+      assertThat(health.getJsonObject("psn").getString("state")).isEqualTo("UP");
+      assertThat(
+              health
+                  .getJsonObject("psn")
+                  .getJsonObject("watches")
+                  .getString("psn:" + TrophyScenarios.ACCOUNT))
+          .isEqualTo("OK");
+      assertThat(health.getJsonObject("gt").getString("state")).isEqualTo("IDLE");
     }
   }
 
@@ -101,22 +115,6 @@ class PsnEndToEndIT {
     Map<String, String> settings = TestSettings.scenario(simulator, prefix);
     settings.put("watch.1", "psn:" + TrophyScenarios.ACCOUNT + " label=scenario");
     return settings;
-  }
-
-  /** Metric names of the README's catalogue table. */
-  private static List<String> readmeMetricNames() throws Exception {
-    String readme =
-        java.nio.file.Files.readString(java.nio.file.Paths.get("..", "..", "README.md"));
-    String section = readme.substring(readme.indexOf("## Metrics and health"));
-    section = section.substring(0, section.indexOf("\n## ", 5));
-    List<String> names = new java.util.ArrayList<>();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?m)^\\| `([a-z_*]+)`").matcher(section);
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    assertThat(names).hasSizeGreaterThan(8);
-    return names;
   }
 
   private static double polls(Engine engine) {
