@@ -171,9 +171,19 @@ public final class WatchCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "List the watches of the topic, and whether the engine holds a state for each.")
+      description =
+          "List the watches of the topic, whether the engine holds a state for each, and each"
+              + " watch's last status (from the watch-status topic).")
   static final class ListWatches implements Callable<Integer> {
     @Mixin Target target;
+
+    @Option(
+        names = "--schema-registry-url",
+        defaultValue = "${env:PITWALL_SCHEMA_REGISTRY_URL}",
+        description =
+            "Registry to decode watch statuses with (default: $PITWALL_SCHEMA_REGISTRY_URL);"
+                + " without one, statuses are not shown")
+    String registryUrl;
 
     @Override
     public Integer call() {
@@ -200,6 +210,10 @@ public final class WatchCommand implements Runnable {
                   withState.add(key);
                 }
               });
+      Map<String, String> statuses =
+          registryUrl == null
+              ? Map.of()
+              : LastWatchStatuses.read(target.bootstrapServers, target.prefix, registryUrl);
       if (watches.isEmpty()) {
         System.out.println("No watches in " + target.topic());
       }
@@ -210,7 +224,10 @@ public final class WatchCommand implements Runnable {
                       + (w.label() == null ? "" : " label=" + w.label())
                       + (w.series().isEmpty() ? "" : " series=" + String.join(",", w.series()))
                       + (w.enabled() ? "" : " (disabled)")
-                      + (withState.contains(key) ? " [baselined]" : " [no state yet]")));
+                      + (withState.contains(key) ? " [baselined]" : " [no state yet]")
+                      + (registryUrl == null
+                          ? ""
+                          : " " + statuses.getOrDefault(key, "status=PENDING (not polled yet)"))));
       return 0;
     }
   }

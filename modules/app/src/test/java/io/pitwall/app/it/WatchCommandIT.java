@@ -3,11 +3,24 @@ package io.pitwall.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.app.Pitwall;
+import io.pitwall.core.PollOutcome;
+import io.pitwall.core.WatchKey;
+import io.pitwall.events.EventType;
+import io.pitwall.events.WatchStatusMapper;
+import io.pitwall.events.wire.AvroWireCodec;
+import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.testkit.TestKafka;
+import io.pitwall.testkit.TestSchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -55,13 +68,53 @@ class WatchCommandIT {
     String listed = output("watch", "list", target[0], target[1], target[2], target[3]);
     assertThat(listed)
         .contains("psn:123 label=Main [no state yet]")
-        .contains("gridstats:skino2024 series=1564,1565");
+        .contains("gridstats:skino2024 series=1564,1565")
+        .doesNotContain("status=");
+
+    publishStatus(prefix, "psn:123", PollOutcome.PRIVATE, "trophy list is private (2240526)");
+    String withStatus =
+        output(
+            "watch",
+            "list",
+            target[0],
+            target[1],
+            target[2],
+            target[3],
+            "--schema-registry-url",
+            TestSchemaRegistry.url());
+    assertThat(withStatus)
+        .contains("psn:123 label=Main [no state yet] status=PRIVATE since 2026-11-22T10:00:00Z")
+        .contains("(trophy list is private (2240526))")
+        .contains("gridstats:skino2024 series=1564,1565 [no state yet] status=PENDING");
 
     assertThat(run("watch", "remove", "psn:123", target[0], target[1], target[2], target[3]))
         .isZero();
     assertThat(output("watch", "list", target[0], target[1], target[2], target[3]))
         .doesNotContain("psn:123")
         .contains("gridstats:skino2024");
+  }
+
+  private static void publishStatus(String prefix, String key, PollOutcome outcome, String reason) {
+    WatchKey watch = WatchKey.parse(key);
+    var event =
+        WatchStatusMapper.toEvent(
+            watch, "Main", outcome, null, reason, Instant.parse("2026-11-22T10:00:00Z"));
+    AvroWireCodec codec =
+        new AvroWireCodec(new ConfluentRestRegistryClient(TestSchemaRegistry.url()));
+    String topic = EventType.WATCH_STATUS_CHANGED.topic(prefix);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic, key.getBytes(StandardCharsets.UTF_8), codec.encode(topic, event)))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int run(String... args) {
