@@ -5,14 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A token bucket for one credential's request budget: {@code capacity} tokens, refilled evenly at
- * {@code capacity} per {@code period} (300 per 15 minutes for PSN by default). A server hint wins
- * over the configuration: {@link #pauseUntil} refuses every token until the hinted instant, and
- * {@link #capAt} never lets the bucket hold more than the server says remain. Thread-safe.
+ * A token bucket for one credential's request budget of {@code requests} per {@code period} (300
+ * per 15 minutes for PSN by default), shaped so that no window of {@code period} ever holds more
+ * than {@code requests}, whatever the window's alignment: the bucket holds at most {@code burst}
+ * tokens and refills {@code requests - burst} per period. A fixed or sliding upstream window with
+ * the same limit therefore never answers 429, at the price of the burst (2 % by default) in
+ * throughput. A server hint wins over the configuration: {@link #pauseUntil} refuses every token
+ * until the hinted instant, and {@link #capAt} never lets the bucket hold more than the server says
+ * remain. Thread-safe.
  */
 public final class TokenBucket {
 
   private final Clock clock;
+  private final int requests;
+  private final Duration period;
   private final double capacity;
   private final double tokensPerNano;
   private double tokens;
@@ -20,19 +26,57 @@ public final class TokenBucket {
   private Instant pausedUntil = Instant.MIN;
 
   /**
+   * A bucket with the default burst, {@link #defaultBurst}.
+   *
    * @param clock time source
-   * @param capacity most tokens the bucket holds (and starts with)
-   * @param period time to refill a whole bucket
+   * @param requests most requests in any window of {@code period}
+   * @param period the window
    */
-  public TokenBucket(Clock clock, int capacity, Duration period) {
-    if (capacity < 1 || period.isZero() || period.isNegative()) {
-      throw new IllegalArgumentException("a bucket needs a positive capacity and period");
+  public TokenBucket(Clock clock, int requests, Duration period) {
+    this(clock, requests, period, defaultBurst(requests));
+  }
+
+  /**
+   * @param clock time source
+   * @param requests most requests in any window of {@code period}
+   * @param period the window
+   * @param burst most tokens the bucket holds (and starts with); below {@code requests}, except for
+   *     a budget of one request
+   */
+  public TokenBucket(Clock clock, int requests, Duration period, int burst) {
+    if (requests < 1 || period.isZero() || period.isNegative()) {
+      throw new IllegalArgumentException("a bucket needs a positive budget and period");
+    }
+    if (burst < 1 || (burst >= requests && requests > 1)) {
+      throw new IllegalArgumentException("a bucket's burst is at least 1 and below its budget");
     }
     this.clock = clock;
-    this.capacity = capacity;
-    this.tokensPerNano = capacity / (double) period.toNanos();
-    this.tokens = capacity;
+    this.requests = requests;
+    this.period = period;
+    this.capacity = burst;
+    this.tokensPerNano = Math.max(1, requests - burst) / (double) period.toNanos();
+    this.tokens = burst;
     this.updated = clock.instant();
+  }
+
+  /** The default burst: 2 % of the budget, at least one request. */
+  public static int defaultBurst(int requests) {
+    return Math.max(1, requests / 50);
+  }
+
+  /** The configured budget: most requests in any window of {@link #period()}. */
+  public int requests() {
+    return requests;
+  }
+
+  /** The budget's window. */
+  public Duration period() {
+    return period;
+  }
+
+  /** Tokens refilled per second, the sustained request rate. */
+  public double refillPerSecond() {
+    return tokensPerNano * 1e9;
   }
 
   /** Takes one token if there is one now. */

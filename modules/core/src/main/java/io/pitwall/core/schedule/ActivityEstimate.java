@@ -1,0 +1,55 @@
+package io.pitwall.core.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A watch's estimated change rate from the changes it showed: a session part that decays within
+ * hours (players earn trophies in clusters) plus a long-term part that decays over days, plus a
+ * small prior so that a watch never seen changing is still worth a look. Both parts are
+ * exponentially decayed counts, updated lazily; not thread-safe (the scheduler guards it).
+ */
+final class ActivityEstimate {
+
+  static final Duration SESSION = Duration.ofHours(1);
+  static final Duration LONG_TERM = Duration.ofDays(7);
+  static final double PRIOR_CHANGES = 0.5;
+
+  private double session;
+  private double longTerm;
+  private Instant updated;
+
+  ActivityEstimate(Instant now) {
+    this.updated = now;
+  }
+
+  /** A change happened at {@code at} (the upstream's event time, else the detection time). */
+  void record(Instant at, Instant now) {
+    decayTo(now);
+    Instant when = at.isAfter(now) ? now : at;
+    double age = seconds(Duration.between(when, now));
+    session += Math.exp(-age / seconds(SESSION));
+    longTerm += Math.exp(-age / seconds(LONG_TERM));
+  }
+
+  /** The estimated change rate, per second. */
+  double ratePerSecond(Instant now) {
+    double sinceUpdate = Math.max(0, seconds(Duration.between(updated, now)));
+    double s = session * Math.exp(-sinceUpdate / seconds(SESSION));
+    double l = longTerm * Math.exp(-sinceUpdate / seconds(LONG_TERM));
+    return s / seconds(SESSION) + (l + PRIOR_CHANGES) / seconds(LONG_TERM);
+  }
+
+  private void decayTo(Instant now) {
+    if (now.isAfter(updated)) {
+      double elapsed = seconds(Duration.between(updated, now));
+      session *= Math.exp(-elapsed / seconds(SESSION));
+      longTerm *= Math.exp(-elapsed / seconds(LONG_TERM));
+      updated = now;
+    }
+  }
+
+  private static double seconds(Duration d) {
+    return d.toNanos() / 1e9;
+  }
+}

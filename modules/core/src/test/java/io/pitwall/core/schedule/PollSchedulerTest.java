@@ -1,0 +1,276 @@
+package io.pitwall.core.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pitwall.core.Source;
+import io.pitwall.core.WatchKey;
+import io.pitwall.core.budget.MutableClock;
+import io.pitwall.core.budget.TokenBucket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PollSchedulerTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-22T00:00:00Z");
+  private static final Duration FIFTEEN_MINUTES = Duration.ofMinutes(15);
+
+  private final MutableClock clock = new MutableClock(T0);
+
+  private static WatchKey psn(int i) {
+    return new WatchKey(Source.PSN, "70000000000000" + String.format("%05d", i));
+  }
+
+  @Test
+  void shouldHoldEveryWatchsStalenessBoundUnderASaturatedBudget() {
+    PollScheduler scheduler =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), FIFTEEN_MINUTES);
+    TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
+    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    List<WatchKey> keys = IntStream.range(0, 150).mapToObj(PollSchedulerTest::psn).toList();
+    keys.forEach(k -> scheduler.put(k, null, null, null, T0));
+    Set<WatchKey> hot = Set.copyOf(keys.subList(0, 10));
+
+    Run run = new Run(scheduler, Map.of("psn/default", budget), hot::contains);
+    run.until(T0.plus(Duration.ofHours(6)));
+
+    for (WatchKey key : keys) {
+      assertThat(run.maxGap(key, T0))
+          .as("staleness of " + key)
+          .isLessThanOrEqualTo(FIFTEEN_MINUTES);
+    }
+    assertThat(run.requests.get("psn/default").size())
+        .as("the budget was the bottleneck")
+        .isGreaterThan((int) (0.95 * 300 * 24));
+    double hotPolls = hot.stream().mapToInt(k -> run.polls(k)).average().orElseThrow();
+    double quietPolls =
+        keys.stream().filter(k -> !hot.contains(k)).mapToInt(run::polls).average().orElseThrow();
+    assertThat(hotPolls).as("active watches are polled more often").isGreaterThan(3 * quietPolls);
+  }
+
+  @Test
+  void shouldPauseExactlyUntilTheServersHint() {
+    PollScheduler scheduler =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1));
+    TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
+    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    scheduler.put(psn(1), null, null, null, T0);
+    scheduler.put(psn(2), null, null, null, T0);
+    Instant hint = T0.plusSeconds(97);
+
+    budget.pauseUntil(hint);
+    clock.set(hint.minusMillis(1));
+    assertThat(scheduler.next(clock.instant())).isEmpty();
+    clock.set(hint);
+    assertThat(scheduler.next(clock.instant())).hasSize(2);
+  }
+
+  @Test
+  void shouldNeverExceedAnyPoolMembersBudget() {
+    PollScheduler scheduler =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(5), Duration.ofHours(1));
+    TokenBucket big = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
+    TokenBucket small = new TokenBucket(clock, 100, FIFTEEN_MINUTES);
+    scheduler.addCredential(Source.PSN, "psn/a", big, 1);
+    scheduler.addCredential(Source.PSN, "psn/b", small, 1);
+    List<WatchKey> keys = IntStream.range(0, 60).mapToObj(PollSchedulerTest::psn).toList();
+    keys.forEach(k -> scheduler.put(k, null, null, null, T0));
+    WatchKey pinned = psn(99);
+    scheduler.put(pinned, "psn/b", null, null, T0);
+
+    assertThat(keys.stream().filter(k -> scheduler.credentialOf(k).equals("psn/a")).count())
+        .as("watches are spread over the pool")
+        .isEqualTo(30);
+    assertThat(scheduler.credentialOf(pinned)).isEqualTo("psn/b");
+
+    Run run = new Run(scheduler, Map.of("psn/a", big, "psn/b", small), k -> true);
+    run.until(T0.plus(Duration.ofHours(2)));
+
+    assertWindowed(run.requests.get("psn/a"), 300);
+    assertWindowed(run.requests.get("psn/b"), 100);
+    assertThat(run.requests.get("psn/a").size())
+        .isGreaterThan(2 * run.requests.get("psn/b").size());
+    assertThat(run.polls(pinned)).isPositive();
+  }
+
+  @Test
+  void shouldPollNeverPolledWatchesFirst() {
+    PollScheduler scheduler =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1));
+    TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES, 1);
+    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    scheduler.put(psn(1), null, null, null, T0);
+    PollScheduler.Dispatch first = scheduler.next(T0).get(0);
+    budget.tryTake();
+    scheduler.done(
+        first, List.of(PollScheduler.Report.ok(psn(1), List.of(T0.minusSeconds(30)))), T0);
+
+    clock.advance(Duration.ofMinutes(5));
+    scheduler.put(psn(2), null, null, null, clock.instant());
+    assertThat(scheduler.next(clock.instant()))
+        .extracting(PollScheduler.Dispatch::watches)
+        .containsExactly(List.of(psn(2)));
+  }
+
+  @Test
+  void shouldCycleEvenlyInRoundRobin() {
+    PollScheduler scheduler =
+        new PollScheduler(SchedulingMode.ROUND_ROBIN, Duration.ofSeconds(1), Duration.ofHours(1));
+    TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
+    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    List<WatchKey> keys = IntStream.range(0, 40).mapToObj(PollSchedulerTest::psn).toList();
+    keys.forEach(k -> scheduler.put(k, null, null, null, T0));
+    Set<WatchKey> hot = Set.copyOf(keys.subList(0, 5));
+
+    Run run = new Run(scheduler, Map.of("psn/default", budget), hot::contains);
+    run.until(T0.plus(Duration.ofHours(1)));
+
+    int least = keys.stream().mapToInt(run::polls).min().orElseThrow();
+    int most = keys.stream().mapToInt(run::polls).max().orElseThrow();
+    assertThat(most - least).as("round-robin ignores activity").isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void shouldFillGridstatsBatchesWithTheMostValuableDrivers() {
+    PollScheduler scheduler =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofMinutes(1), Duration.ofHours(6));
+    TokenBucket budget = new TokenBucket(clock, 1000, Duration.ofDays(1), 1);
+    scheduler.addCredential(Source.GRIDSTATS, "gridstats/default", budget, 16);
+    List<WatchKey> drivers =
+        IntStream.range(0, 40).mapToObj(i -> new WatchKey(Source.GRIDSTATS, "d" + i)).toList();
+    drivers.forEach(k -> scheduler.put(k, null, null, null, T0));
+
+    Map<WatchKey, Integer> active = Map.of(drivers.get(37), 5, drivers.get(22), 3);
+    Instant now = T0;
+    for (int request = 0; request < 3; request++) {
+      now = now.plus(Duration.ofMinutes(2));
+      clock.set(now);
+      List<PollScheduler.Dispatch> out = scheduler.next(now);
+      assertThat(out).hasSize(1);
+      budget.tryTake();
+      List<PollScheduler.Report> reports = new ArrayList<>();
+      for (WatchKey k : out.get(0).watches()) {
+        List<Instant> changes = new ArrayList<>();
+        for (int c = 0; c < active.getOrDefault(k, 0); c++) {
+          changes.add(now.minusSeconds(30));
+        }
+        reports.add(PollScheduler.Report.ok(k, changes));
+      }
+      scheduler.done(out.get(0), reports, now);
+      assertThat(out.get(0).watches()).hasSizeLessThanOrEqualTo(16);
+    }
+    clock.set(now.plus(Duration.ofMinutes(30)));
+    budget.pauseUntil(clock.instant());
+    List<PollScheduler.Dispatch> next = scheduler.next(clock.instant());
+    assertThat(next).hasSize(1);
+    assertThat(next.get(0).watches()).hasSize(16);
+    assertThat(next.get(0).watches().subList(0, 2))
+        .as("the active drivers lead the batch")
+        .containsExactlyInAnyOrder(drivers.get(37), drivers.get(22));
+  }
+
+  @Test
+  void shouldRefuseAnUnknownCredential() {
+    PollScheduler scheduler =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1));
+    scheduler.addCredential(
+        Source.PSN, "psn/default", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
+    assertThatThrownBy(() -> scheduler.put(psn(1), "psn/other", null, null, T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown credential psn/other");
+    assertThatThrownBy(() -> scheduler.put(new WatchKey(Source.GT, "1"), null, null, null, T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no credential configured for gt");
+  }
+
+  private static void assertWindowed(List<Instant> requests, int limit) {
+    for (int i = 0; i < requests.size(); i++) {
+      Instant end = requests.get(i).plus(FIFTEEN_MINUTES);
+      int inWindow = 0;
+      for (int j = i; j < requests.size() && requests.get(j).isBefore(end); j++) {
+        inWindow++;
+      }
+      assertThat(inWindow).isLessThanOrEqualTo(limit);
+    }
+  }
+
+  /**
+   * Drives a scheduler second by second on the virtual clock. A poll's first request must find a
+   * token at once (the scheduler only offers work it has tokens for); a poll of an active watch
+   * costs a second request, which waits for a token as the real client does.
+   */
+  private final class Run {
+    final PollScheduler scheduler;
+    final Map<String, TokenBucket> budgets;
+    final Predicate<WatchKey> active;
+    final Map<String, List<Instant>> requests = new HashMap<>();
+    final Map<WatchKey, List<Instant>> oks = new HashMap<>();
+    final List<Pending> pending = new ArrayList<>();
+
+    record Pending(PollScheduler.Dispatch dispatch, int[] tokensLeft) {}
+
+    Run(PollScheduler scheduler, Map<String, TokenBucket> budgets, Predicate<WatchKey> active) {
+      this.scheduler = scheduler;
+      this.budgets = budgets;
+      this.active = active;
+      budgets.keySet().forEach(id -> requests.put(id, new ArrayList<>()));
+    }
+
+    void until(Instant end) {
+      while (clock.instant().isBefore(end)) {
+        Instant now = clock.instant();
+        for (PollScheduler.Dispatch d : scheduler.next(now)) {
+          assertThat(budgets.get(d.credential()).tryTake())
+              .as("a token for every request the scheduler offers")
+              .isTrue();
+          requests.get(d.credential()).add(now);
+          boolean costly = d.watches().stream().anyMatch(active);
+          pending.add(new Pending(d, new int[] {costly ? 1 : 0}));
+        }
+        for (Pending p : List.copyOf(pending)) {
+          TokenBucket budget = budgets.get(p.dispatch().credential());
+          while (p.tokensLeft()[0] > 0 && budget.tryTake()) {
+            p.tokensLeft()[0]--;
+            requests.get(p.dispatch().credential()).add(now);
+          }
+          if (p.tokensLeft()[0] == 0) {
+            pending.remove(p);
+            List<PollScheduler.Report> reports = new ArrayList<>();
+            for (WatchKey k : p.dispatch().watches()) {
+              oks.computeIfAbsent(k, x -> new ArrayList<>()).add(now);
+              reports.add(
+                  PollScheduler.Report.ok(
+                      k, active.test(k) ? List.of(now.minusSeconds(5)) : List.of()));
+            }
+            scheduler.done(p.dispatch(), reports, now);
+          }
+        }
+        clock.advance(Duration.ofSeconds(1));
+      }
+    }
+
+    int polls(WatchKey key) {
+      return oks.getOrDefault(key, List.of()).size();
+    }
+
+    Duration maxGap(WatchKey key, Instant added) {
+      Duration max = Duration.ZERO;
+      Instant previous = added;
+      for (Instant at : oks.getOrDefault(key, List.of())) {
+        Duration gap = Duration.between(previous, at);
+        max = gap.compareTo(max) > 0 ? gap : max;
+        previous = at;
+      }
+      Duration sinceLast = Duration.between(previous, clock.instant());
+      return sinceLast.compareTo(max) > 0 ? sinceLast : max;
+    }
+  }
+}
