@@ -131,8 +131,7 @@ public final class WatchCommand implements Runnable {
       }
       byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
       WatchRecord parsed =
-          new WatchRecordParser(Set.of("default"))
-              .parse(key.getBytes(StandardCharsets.UTF_8), bytes);
+          WatchRecordParser.anyCredential().parse(key.getBytes(StandardCharsets.UTF_8), bytes);
       if (refused(parsed, key)) {
         return 2;
       }
@@ -156,8 +155,7 @@ public final class WatchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       WatchRecord parsed =
-          new WatchRecordParser(Set.of("default"))
-              .parse(key.getBytes(StandardCharsets.UTF_8), null);
+          WatchRecordParser.anyCredential().parse(key.getBytes(StandardCharsets.UTF_8), null);
       if (refused(parsed, key)) {
         return 2;
       }
@@ -187,7 +185,7 @@ public final class WatchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      WatchRecordParser parser = new WatchRecordParser(Set.of("default"));
+      WatchRecordParser parser = WatchRecordParser.anyCredential();
       Map<String, WatchDefinition> watches = new TreeMap<>();
       TopicSnapshot.readToEnd(target.bootstrapServers, target.topic())
           .forEach(

@@ -25,7 +25,11 @@ public final class ConfigReference {
           .append(" |\n");
     }
     out.append(
-        "| `watch.<n>` | `PITWALL_WATCH_<N>` | — | A watched account: `psn:<accountId>` (or `psn:me`; options `label=<text>`, `backfill=true`), `gt:<user_no>` (option `label=`) or `gridstats:<psnId>` (options `label=`, `series=<id>,<id>`). |\n");
+            "| `psn.npsso.<name>` | `PITWALL_PSN_NPSSO_<NAME>` | — | Another PSN identity (name: 1 to 32 letters a-z and digits) joining the PSN credential pool, with its own budget of `psn.budget.requests` per `psn.budget.period`; watches without a credential are spread over the pool. Secret: never logged. |\n")
+        .append(
+            "| `gridstats.api.key.<name>` | `PITWALL_GRIDSTATS_API_KEY_<NAME>` | — | Another gtgridstats key joining that pool, with its own budget. Secret: never logged. |\n")
+        .append(
+            "| `watch.<n>` | `PITWALL_WATCH_<N>` | — | A watched account: `psn:<accountId>` (or `psn:me`; options `label=<text>`, `backfill=true`), `gt:<user_no>` (option `label=`) or `gridstats:<psnId>` (options `label=`, `series=<id>,<id>`); every source also takes `credential=<name>` (default: spread over the pool; `psn:me` uses `default`), `minInterval=` and `maxInterval=` (ISO-8601, overriding `poll.interval` and `poll.max.interval`). |\n");
     return out.toString();
   }
 }

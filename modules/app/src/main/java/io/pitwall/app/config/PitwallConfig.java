@@ -21,15 +21,23 @@ import java.util.TreeMap;
  */
 public final class PitwallConfig {
 
+  /** The name of the credential set by the plain settings ({@code psn.npsso}, ...). */
+  public static final String DEFAULT_CREDENTIAL = "default";
+
   private final Map<String, Object> values;
   private final Map<String, String> sources;
   private final List<WatchSpec> watches;
+  private final Map<Source, Map<String, String>> credentials;
 
   private PitwallConfig(
-      Map<String, Object> values, Map<String, String> sources, List<WatchSpec> watches) {
+      Map<String, Object> values,
+      Map<String, String> sources,
+      List<WatchSpec> watches,
+      Map<Source, Map<String, String>> credentials) {
     this.values = values;
     this.sources = sources;
     this.watches = List.copyOf(watches);
+    this.credentials = credentials;
   }
 
   /**
@@ -75,12 +83,13 @@ public final class PitwallConfig {
     }
     env.forEach(
         (name, value) -> {
-          if (name.startsWith("PITWALL_WATCH_")) {
-            String key =
-                PitwallSettings.WATCH_PREFIX
-                    + name.substring("PITWALL_WATCH_".length()).toLowerCase();
-            raw.put(key, value);
-            sources.put(key, "environment " + name);
+          for (String prefix : PitwallSettings.FAMILIES) {
+            String envPrefix = Setting.envName(prefix);
+            if (name.startsWith(envPrefix)) {
+              String key = prefix + name.substring(envPrefix.length()).toLowerCase();
+              raw.put(key, value);
+              sources.put(key, "environment " + name);
+            }
           }
         });
     Map<String, Object> values = new HashMap<>();
@@ -143,9 +152,25 @@ public final class PitwallConfig {
             problems.add("Invalid value " + v + " for configuration " + k + ": " + e.getMessage());
           }
         });
+    Map<Source, Map<String, String>> credentials = credentials(raw, values, problems);
+    for (WatchSpec w : watches) {
+      if (w.credential() != null
+          && !credentials.get(w.key().source()).containsKey(w.credential())) {
+        problems.add(
+            "Invalid value "
+                + w.credential()
+                + " for configuration watch "
+                + w.key()
+                + ": no such "
+                + w.key().source().id()
+                + " credential (configured: "
+                + credentials.get(w.key().source()).keySet()
+                + ")");
+      }
+    }
     for (String key : raw.keySet()) {
       boolean known =
-          key.startsWith(PitwallSettings.WATCH_PREFIX)
+          PitwallSettings.FAMILIES.stream().anyMatch(key::startsWith)
               || PitwallSettings.ALL.stream().anyMatch(s -> s.key().equals(key));
       if (!known) {
         problems.add(
@@ -157,32 +182,77 @@ public final class PitwallConfig {
       }
     }
     if (watches.stream().anyMatch(w -> w.key().source() == Source.PSN)
-        && !values.containsKey(PitwallSettings.PSN_NPSSO.key())) {
+        && credentials.get(Source.PSN).isEmpty()) {
       problems.add(
           "Missing value for configuration psn.npsso (or PITWALL_PSN_NPSSO): PSN watches need a credential");
     }
     if (watches.stream().anyMatch(w -> w.key().source() == Source.GRIDSTATS)
-        && !values.containsKey(PitwallSettings.GRIDSTATS_API_KEY.key())) {
+        && credentials.get(Source.GRIDSTATS).isEmpty()) {
       problems.add(
           "Missing value for configuration gridstats.api.key (or PITWALL_GRIDSTATS_API_KEY): gridstats watches need a key");
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new PitwallConfig(values, sources, watches);
+    return new PitwallConfig(values, sources, watches, credentials);
+  }
+
+  /**
+   * Each source's credentials by name: {@code default} from the plain setting, others from the
+   * named family ({@code psn.npsso.<name>}, {@code gridstats.api.key.<name>}); GT Sport has one,
+   * the site.
+   */
+  private static Map<Source, Map<String, String>> credentials(
+      Map<String, String> raw, Map<String, Object> values, List<String> problems) {
+    Map<Source, Map<String, String>> all = new java.util.EnumMap<>(Source.class);
+    all.put(Source.GT, new TreeMap<>(Map.of(DEFAULT_CREDENTIAL, "")));
+    all.put(
+        Source.PSN,
+        named(raw, values, PitwallSettings.PSN_NPSSO, PitwallSettings.PSN_NPSSO_PREFIX, problems));
+    all.put(
+        Source.GRIDSTATS,
+        named(
+            raw,
+            values,
+            PitwallSettings.GRIDSTATS_API_KEY,
+            PitwallSettings.GRIDSTATS_API_KEY_PREFIX,
+            problems));
+    return all;
+  }
+
+  private static Map<String, String> named(
+      Map<String, String> raw,
+      Map<String, Object> values,
+      Setting plain,
+      String prefix,
+      List<String> problems) {
+    Map<String, String> named = new TreeMap<>();
+    if (values.get(plain.key()) != null) {
+      named.put(DEFAULT_CREDENTIAL, (String) values.get(plain.key()));
+    }
+    raw.forEach(
+        (key, value) -> {
+          if (key.startsWith(prefix)) {
+            String name = key.substring(prefix.length());
+            if (!name.matches("[a-z0-9]{1,32}") || name.equals(DEFAULT_CREDENTIAL)) {
+              problems.add(
+                  "Invalid value **** for configuration "
+                      + key
+                      + ": a credential name is 1 to 32 letters a-z and digits, not 'default'");
+            } else if (value == null || value.isBlank()) {
+              problems.add("Invalid value **** for configuration " + key + ": must not be blank");
+            } else {
+              named.put(name, value.trim());
+            }
+          }
+        });
+    return named;
   }
 
   /** Builds a configuration from explicit values (demo and tests), validated the same way. */
   public static PitwallConfig of(Map<String, String> properties) {
     Map<String, String> env = new HashMap<>();
-    properties.forEach(
-        (k, v) ->
-            env.put(
-                k.startsWith(PitwallSettings.WATCH_PREFIX)
-                    ? "PITWALL_WATCH_"
-                        + k.substring(PitwallSettings.WATCH_PREFIX.length()).toUpperCase()
-                    : new Setting(k, null, false, false, "", s -> s).envName(),
-                v));
+    properties.forEach((k, v) -> env.put(Setting.envName(k), v));
     return load(null, env);
   }
 
@@ -194,6 +264,11 @@ public final class PitwallConfig {
     return (Integer) values.get(setting.key());
   }
 
+  /** A setting's parsed value of the given type (e.g. an enum). */
+  public <T> T value(Setting setting, Class<T> type) {
+    return type.cast(values.get(setting.key()));
+  }
+
   public Duration duration(Setting setting) {
     return (Duration) values.get(setting.key());
   }
@@ -201,6 +276,11 @@ public final class PitwallConfig {
   /** The configured watches. */
   public List<WatchSpec> watches() {
     return watches;
+  }
+
+  /** A source's credentials (secrets) by name; {@code default} is the plain setting's. */
+  public Map<String, String> credentials(Source source) {
+    return credentials.get(source);
   }
 
   /** The effective configuration, one line per setting with its origin; secrets masked. */
@@ -214,6 +294,12 @@ public final class PitwallConfig {
           .append(value == null ? "" : "  [" + sources.getOrDefault(setting.key(), "default") + "]")
           .append(System.lineSeparator());
     }
+    credentials.forEach(
+        (source, named) ->
+            out.append(source.id())
+                .append(" credentials = ")
+                .append(named.isEmpty() ? "(none)" : String.join(", ", named.keySet()))
+                .append(System.lineSeparator()));
     watches.forEach(
         w ->
             out.append("watch ")
@@ -221,6 +307,7 @@ public final class PitwallConfig {
                 .append(w.label() == null ? "" : " label=" + w.label())
                 .append(w.backfill() ? " backfill=true" : "")
                 .append(w.series().isEmpty() ? "" : " series=" + String.join(",", w.series()))
+                .append(w.credential() == null ? "" : " credential=" + w.credential())
                 .append(System.lineSeparator()));
     return out.toString();
   }

@@ -54,7 +54,7 @@ public final class PitwallSettings {
   public static final Setting PSN_NPSSO =
       secret(
           "psn.npsso",
-          "npsso cookie of the PSN account Pitwall signs in with (required when a PSN watch exists). Secret: never logged.");
+          "npsso cookie of the PSN account Pitwall signs in with: the credential named default (a PSN watch needs this or a named one). Secret: never logged.");
   public static final Setting PSN_LANGUAGE =
       optional(
           "psn.language",
@@ -115,7 +115,7 @@ public final class PitwallSettings {
   public static final Setting GRIDSTATS_API_KEY =
       secret(
           "gridstats.api.key",
-          "Personal gtgridstats API key (required when a gridstats watch exists). Secret: never logged.");
+          "Personal gtgridstats API key: the credential named default (a gridstats watch needs this or a named one). Secret: never logged.");
   public static final Setting GRIDSTATS_BUDGET_REQUESTS =
       optional(
           "gridstats.budget.requests",
@@ -144,8 +144,20 @@ public final class PitwallSettings {
       optional(
           "poll.interval",
           "PT5M",
-          "How often each watch is polled (ISO-8601 duration).",
+          "Shortest time between two polls of a watch (ISO-8601 duration): adaptive scheduling polls active watches this often while the budget allows; round-robin polls every watch this often at most.",
           PitwallSettings::positiveDuration);
+  public static final Setting POLL_MAX_INTERVAL =
+      optional(
+          "poll.max.interval",
+          "PT6H",
+          "Staleness bound: longest time a watch goes without a successful poll while its upstream answers; the scheduler puts watches at risk of missing it first.",
+          PitwallSettings::positiveDuration);
+  public static final Setting SCHEDULE_MODE =
+      optional(
+          "schedule.mode",
+          "adaptive",
+          "adaptive (spend each token where a change is most likely: bound at risk, never polled, then recent activity) or round-robin (least recently polled first; the baseline of fixed-interval trackers).",
+          PitwallSettings::scheduleMode);
   public static final Setting POLL_CONCURRENCY =
       optional("poll.concurrency", "4", "Polls in flight at once.", v -> intRange(v, 1, 256));
   public static final Setting FAULT_PAUSE_BEFORE_COMMIT =
@@ -182,11 +194,23 @@ public final class PitwallSettings {
           GRIDSTATS_BATCH_SIZE,
           GRIDSTATS_TIMEOUT,
           POLL_INTERVAL,
+          POLL_MAX_INTERVAL,
+          SCHEDULE_MODE,
           POLL_CONCURRENCY,
           FAULT_PAUSE_BEFORE_COMMIT);
 
   /** Prefix of the numbered watch settings {@code watch.1}, {@code watch.2}, ... */
   public static final String WATCH_PREFIX = "watch.";
+
+  /** Prefix of named PSN credentials: {@code psn.npsso.<name>} joins the PSN pool. */
+  public static final String PSN_NPSSO_PREFIX = "psn.npsso.";
+
+  /** Prefix of named gtgridstats keys: {@code gridstats.api.key.<name>} joins the pool. */
+  public static final String GRIDSTATS_API_KEY_PREFIX = "gridstats.api.key.";
+
+  /** The setting families whose keys carry a name or number after their prefix. */
+  public static final List<String> FAMILIES =
+      List.of(WATCH_PREFIX, PSN_NPSSO_PREFIX, GRIDSTATS_API_KEY_PREFIX);
 
   private PitwallSettings() {}
 
@@ -268,6 +292,10 @@ public final class PitwallSettings {
     io.pitwall.core.gt.RatingScales.parse(
         io.pitwall.core.gt.RatingScales.DEFAULT_DRIVER_CLASSES, value);
     return value;
+  }
+
+  static Object scheduleMode(String value) {
+    return io.pitwall.core.schedule.SchedulingMode.of(value);
   }
 
   static Object topicPrefix(String value) {

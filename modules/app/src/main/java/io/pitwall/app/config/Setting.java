@@ -26,6 +26,11 @@ public record Setting(
 
   /** The environment variable that sets this key. */
   public String envName() {
+    return envName(key);
+  }
+
+  /** The environment variable of a key (or of a key prefix such as {@code watch.}). */
+  public static String envName(String key) {
     return "PITWALL_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
 }

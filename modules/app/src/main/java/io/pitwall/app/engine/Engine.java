@@ -3,11 +3,9 @@ package io.pitwall.app.engine;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.pitwall.app.config.PitwallConfig;
 import io.pitwall.app.config.PitwallSettings;
-import io.pitwall.app.config.WatchSpec;
 import io.pitwall.app.metrics.MetricsServer;
 import io.pitwall.app.metrics.PitwallMetrics;
 import io.pitwall.core.PollOutcome;
-import io.pitwall.core.Source;
 import io.pitwall.events.EventType;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
@@ -24,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,10 +52,9 @@ public final class Engine implements AutoCloseable {
   private final PitwallMetrics metrics;
   private final KafkaStateStore states;
   private final TransactionalPublisher publisher;
-  private final Map<Source, SourcePoller> pollers;
-  private final WatchScheduler scheduler = new WatchScheduler();
+  private final Map<String, SourcePoller> pollers;
+  private final WatchScheduler scheduler;
   private final WatchStatuses statuses;
-  private final Map<Source, Integer> batchSizes = new EnumMap<>(Source.class);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Map<String, Object> kafka;
   private final String prefix;
@@ -106,7 +102,7 @@ public final class Engine implements AutoCloseable {
     this.statuses = new WatchStatuses(publisher, metrics, clock, prefix);
     this.vertx = Vertx.vertx();
     this.pollers = new SourceWiring(vertx, config, clock, metrics, states).pollers();
-    pollers.forEach((source, poller) -> batchSizes.put(source, poller.batchSize()));
+    this.scheduler = WatchScheduler.of(config, pollers);
   }
 
   /** Starts an engine with the configured watches. */
@@ -120,7 +116,7 @@ public final class Engine implements AutoCloseable {
     health =
         new EngineHealth(
             vertx,
-            pollers.values(),
+            pollers,
             scheduler,
             statuses,
             clock,
@@ -133,10 +129,7 @@ public final class Engine implements AutoCloseable {
                     vertx, config.integer(PitwallSettings.METRICS_PORT), metrics, this::health)
                 .toCompletionStage()
                 .toCompletableFuture());
-    config
-        .watches()
-        .forEach(
-            w -> scheduler.add(w, clock.instant(), pollers.get(w.key().source()).batchSize() > 1));
+    config.watches().forEach(w -> scheduler.upsert(w, clock.instant()));
     liveWatches =
         new LiveWatches(
             kafka,
@@ -144,7 +137,7 @@ public final class Engine implements AutoCloseable {
             scheduler,
             states,
             publisher,
-            key -> pollers.get(key.source()).batchSize() > 1,
+            SourceWiring.credentialNames(pollers),
             clock,
             metrics::deadLetter);
     consumerMetrics = new KafkaClientMetrics(liveWatches.consumer());
@@ -159,9 +152,7 @@ public final class Engine implements AutoCloseable {
             .onBackpressureDrop()
             .concatMapIterable(
                 tick ->
-                    fatal
-                        ? List.<List<WatchSpec>>of()
-                        : scheduler.takeDueBatches(clock.instant(), batchSizes))
+                    fatal ? List.<WatchScheduler.Batch>of() : scheduler.takeDue(clock.instant()))
             .flatMap(this::pollAndPublish, config.integer(PitwallSettings.POLL_CONCURRENCY))
             .subscribe(
                 v -> {},
@@ -171,11 +162,11 @@ public final class Engine implements AutoCloseable {
                 });
   }
 
-  private Mono<Void> pollAndPublish(List<WatchSpec> batch) {
-    SourcePoller poller = pollers.get(batch.get(0).key().source());
+  private Mono<Void> pollAndPublish(WatchScheduler.Batch batch) {
+    SourcePoller poller = pollers.get(batch.dispatch().credential());
     Instant detectedAt = clock.instant();
     return poller
-        .poll(batch, detectedAt)
+        .poll(batch.watches(), detectedAt)
         .flatMap(
             results ->
                 publish(results)
@@ -193,7 +184,7 @@ public final class Engine implements AutoCloseable {
                                                     "publish failed: " + e.getMessage())
                                                 : r)
                                     .toList())))
-        .doOnNext(results -> results.forEach(r -> finished(poller, r)))
+        .doOnNext(results -> finished(poller, batch, results))
         .then();
   }
 
@@ -232,25 +223,19 @@ public final class Engine implements AutoCloseable {
             });
   }
 
-  private void finished(SourcePoller poller, WatchResult result) {
-    statuses.record(poller.source(), result);
-    if (result.outcome() == PollOutcome.OK) {
-      metrics.staleness(poller.source().id(), scheduler.refreshed(result.watch(), clock.instant()));
-    }
-    scheduler.done(result.watch(), nextAfter(poller, result.outcome()));
-  }
-
-  private Instant nextAfter(SourcePoller poller, PollOutcome outcome) {
+  private void finished(
+      SourcePoller poller, WatchScheduler.Batch batch, List<WatchResult> results) {
+    results.forEach(r -> statuses.record(poller.source(), r));
     Instant now = clock.instant();
-    Duration interval = config.duration(PitwallSettings.POLL_INTERVAL);
-    return switch (outcome) {
-      case RATE_LIMITED -> {
-        Instant paused = poller.budget().pausedUntil();
-        yield paused != null && paused.isAfter(now) ? paused : now.plus(interval);
-      }
-      case AUTH_EXPIRED, NOT_FOUND, PRIVATE -> now.plus(interval.multipliedBy(4));
-      default -> now.plus(interval);
-    };
+    scheduler
+        .done(
+            batch,
+            results,
+            now,
+            outcome ->
+                WatchScheduler.retryAt(
+                    outcome, poller.budget(), config.duration(PitwallSettings.POLL_INTERVAL), now))
+        .forEach((key, staleness) -> metrics.staleness(key.source().id(), staleness));
   }
 
   /** The health document of /health. */

@@ -35,7 +35,7 @@ final class EngineHealth implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineHealth.class);
 
-  private final Collection<SourcePoller> pollers;
+  private final Map<String, SourcePoller> pollers;
   private final WatchScheduler scheduler;
   private final WatchStatuses statuses;
   private final Clock clock;
@@ -47,12 +47,13 @@ final class EngineHealth implements AutoCloseable {
   private volatile String registry = "UNKNOWN";
 
   /**
+   * @param pollers each credential's poller, by credential id
    * @param kafkaUp whether publishing still works
    * @param registryUrl the schema registry's Confluent-compatible base URL
    */
   EngineHealth(
       Vertx vertx,
-      Collection<SourcePoller> pollers,
+      Map<String, SourcePoller> pollers,
       WatchScheduler scheduler,
       WatchStatuses statuses,
       Clock clock,
@@ -92,29 +93,44 @@ final class EngineHealth implements AutoCloseable {
             .put("kafka", up ? "UP" : "DOWN")
             .put("registry", registry);
     Instant now = clock.instant();
-    for (SourcePoller poller : pollers) {
-      Map<String, String> watches = watches(poller.source());
-      Instant paused = poller.budget().pausedUntil();
-      boolean isPaused = paused != null && paused.isAfter(now);
-      JsonObject source =
-          new JsonObject()
-              .put("state", state(watches.values(), isPaused))
-              .put("budgetTokens", poller.budget().available())
-              .put(
-                  "stalenessMaxSeconds",
-                  scheduler.maxStaleness(poller.source(), now).toMillis() / 1000.0);
-      if (isPaused) {
-        source.put("pausedUntil", paused.toString());
+    for (Source source : Source.values()) {
+      Map<String, String> watches = watches(source);
+      JsonObject credentials = new JsonObject();
+      int tokens = 0;
+      boolean allPaused = true;
+      for (Map.Entry<String, SourcePoller> e : pollers.entrySet()) {
+        if (e.getValue().source() != source) {
+          continue;
+        }
+        Instant paused = e.getValue().budget().pausedUntil();
+        boolean isPaused = paused != null && paused.isAfter(now);
+        allPaused &= isPaused;
+        int available = e.getValue().budget().available();
+        tokens += available;
+        JsonObject credential = new JsonObject().put("budgetTokens", available);
+        if (isPaused) {
+          credential.put("pausedUntil", paused.toString());
+        }
+        credentials.put(e.getKey().substring(e.getKey().indexOf('/') + 1), credential);
       }
-      source.put("watches", new JsonObject(new LinkedHashMap<>(watches)));
-      body.put(poller.source().id(), source);
+      if (credentials.isEmpty()) {
+        continue;
+      }
+      body.put(
+          source.id(),
+          new JsonObject()
+              .put("state", state(watches.values(), allPaused))
+              .put("budgetTokens", tokens)
+              .put("stalenessMaxSeconds", scheduler.maxStaleness(source, now).toMillis() / 1000.0)
+              .put("credentials", credentials)
+              .put("watches", new JsonObject(new LinkedHashMap<>(watches))));
     }
     return body;
   }
 
   /**
-   * A source's state: IDLE without watches, RATE_LIMITED while its budget is paused by a 429,
-   * otherwise the shared outcome when every polled watch fails the same source-wide way
+   * A source's state: IDLE without watches, RATE_LIMITED while every credential's budget is paused
+   * by a 429, otherwise the shared outcome when every polled watch fails the same source-wide way
    * (AUTH_EXPIRED when the credential is dead, RATE_LIMITED, UPSTREAM_ERROR), else UP: accounts
    * that are private or not found are the accounts' problem, not the source's.
    */

@@ -1,6 +1,7 @@
 package io.pitwall.app.engine;
 
 import io.pitwall.app.config.WatchSpec;
+import io.pitwall.core.Source;
 import io.pitwall.core.WatchDefinition;
 import io.pitwall.core.WatchKey;
 import io.pitwall.kafka.publish.PublishBatch;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   private final WatchScheduler scheduler;
   private final KafkaStateStore states;
   private final TransactionalPublisher publisher;
-  private final Predicate<WatchKey> batched;
   private final Clock clock;
   private final DeadLetterQueue dlq;
   private final WatchesTopicReader reader;
@@ -41,7 +40,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
    *
    * @param kafka client settings
    * @param prefix topic prefix
-   * @param batched whether a watch's source polls in batches
+   * @param credentials the credential names configured per source
    * @param deadLetters told each rejection's reason (for metrics)
    */
   LiveWatches(
@@ -50,20 +49,19 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       WatchScheduler scheduler,
       KafkaStateStore states,
       TransactionalPublisher publisher,
-      Predicate<WatchKey> batched,
+      Map<Source, Set<String>> credentials,
       Clock clock,
       Consumer<String> deadLetters) {
     this.scheduler = scheduler;
     this.states = states;
     this.publisher = publisher;
-    this.batched = batched;
     this.clock = clock;
     this.dlq = new DeadLetterQueue(kafka, prefix + "dlq");
     this.reader =
         new WatchesTopicReader(
             kafka,
             prefix + "watches",
-            new WatchRecordParser(Set.of("default")),
+            new WatchRecordParser(credentials),
             dlq,
             this,
             (reason, message) -> deadLetters.accept(reason));
@@ -72,13 +70,12 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   @Override
   public void upsert(WatchDefinition watch) {
     if (!watch.enabled()) {
-      if (scheduler.remove(watch.key().toString())) {
+      if (scheduler.remove(watch.key())) {
         LOG.info("{}: disabled through the watches topic; polling stops, state kept", watch.key());
       }
       return;
     }
-    WatchSpec spec = new WatchSpec(watch.key(), watch.label(), watch.backfill(), watch.series());
-    scheduler.upsert(spec, clock.instant(), batched.test(watch.key()));
+    scheduler.upsert(WatchSpec.of(watch), clock.instant());
     LOG.info(
         "{}: watched through the watches topic{}",
         watch.key(),
@@ -88,7 +85,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   @Override
   public void remove(WatchKey key) {
     String name = key.toString();
-    boolean scheduled = scheduler.remove(name);
+    boolean scheduled = scheduler.remove(key);
     if (states.get(name) != null) {
       Map<String, byte[]> tombstone = new HashMap<>();
       tombstone.put(name, null);

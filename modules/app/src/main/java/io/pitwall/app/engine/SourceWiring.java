@@ -25,14 +25,11 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds each source's client, budget, metrics and poller from the configuration. */
 final class SourceWiring {
-
-  /** The one credential per source (until credential pools). */
-  private static final String CREDENTIAL = "default";
 
   private final Vertx vertx;
   private final PitwallConfig config;
@@ -57,17 +54,66 @@ final class SourceWiring {
             vertx, new WebClientOptions().setFollowRedirects(false).setUserAgent("pitwall"));
   }
 
-  Map<Source, SourcePoller> pollers() {
-    Map<Source, SourcePoller> pollers = new EnumMap<>(Source.class);
+  /**
+   * One poller per credential, by credential id ({@code <source>/<name>}): each PSN identity and
+   * each gtgridstats key with its own client and budget; one GT Sport site. Title metadata (PSN)
+   * and the gtgridstats catalog are shared by the whole pool, fetched through its first member.
+   */
+  Map<String, SourcePoller> pollers() {
+    Map<String, SourcePoller> pollers = new LinkedHashMap<>();
     String prefix = config.string(PitwallSettings.TOPIC_PREFIX);
-    pollers.put(Source.PSN, psn(prefix));
+    TitleCatalog titles = null;
+    for (Map.Entry<String, String> npsso : psnCredentials().entrySet()) {
+      PsnSource psn = psn(npsso.getKey(), npsso.getValue());
+      titles = titles == null ? new TitleCatalog(psn.client(), psn.config().language()) : titles;
+      pollers.put(
+          WatchScheduler.credentialId(Source.PSN, npsso.getKey()),
+          new PsnSourcePoller(
+              new PsnPoller(psn.client(), titles, psn.config()),
+              psn.budget(),
+              states,
+              EventType.TROPHY_EARNED.topic(prefix)));
+    }
     GtEvents gtEvents = new GtEvents(states, prefix);
+    GridstatsCatalog catalog = null;
+    for (Map.Entry<String, String> key : gridstatsKeys().entrySet()) {
+      TokenBucket budget =
+          bucket(
+              "gridstats",
+              key.getKey(),
+              PitwallSettings.GRIDSTATS_BUDGET_REQUESTS,
+              PitwallSettings.GRIDSTATS_BUDGET_PERIOD);
+      GridstatsClient grid =
+          new GridstatsClient(
+              vertx,
+              http,
+              config.string(PitwallSettings.GRIDSTATS_BASE_URL),
+              key.getValue(),
+              budget,
+              clock,
+              config.duration(PitwallSettings.GRIDSTATS_TIMEOUT),
+              listener("gridstats", key.getKey()));
+      if (catalog == null && !key.getValue().isEmpty()) {
+        catalog = new GridstatsCatalog(grid, "en", Duration.ofDays(1), clock);
+      }
+      pollers.put(
+          WatchScheduler.credentialId(Source.GRIDSTATS, key.getKey()),
+          new GridstatsSourcePoller(
+              new GridstatsPoller(grid),
+              budget,
+              gtEvents,
+              config.integer(PitwallSettings.GRIDSTATS_BATCH_SIZE)));
+    }
     RatingScales scales =
         RatingScales.parse(
             config.string(PitwallSettings.GT_DRIVER_CLASSES),
             config.string(PitwallSettings.GT_SAFETY_THRESHOLDS));
     TokenBucket gtBudget =
-        bucket("gt", PitwallSettings.GT_BUDGET_REQUESTS, PitwallSettings.GT_BUDGET_PERIOD);
+        bucket(
+            "gt",
+            PitwallConfig.DEFAULT_CREDENTIAL,
+            PitwallSettings.GT_BUDGET_REQUESTS,
+            PitwallSettings.GT_BUDGET_PERIOD);
     GtProfileClient gt =
         new GtProfileClient(
             vertx,
@@ -75,83 +121,80 @@ final class SourceWiring {
             config.string(PitwallSettings.GT_BASE_URL),
             gtBudget,
             Duration.ofSeconds(30),
-            listener("gt"));
-    TokenBucket gridBudget =
-        bucket(
-            "gridstats",
-            PitwallSettings.GRIDSTATS_BUDGET_REQUESTS,
-            PitwallSettings.GRIDSTATS_BUDGET_PERIOD);
-    String key = config.string(PitwallSettings.GRIDSTATS_API_KEY);
-    GridstatsClient grid =
-        new GridstatsClient(
-            vertx,
-            http,
-            config.string(PitwallSettings.GRIDSTATS_BASE_URL),
-            key == null ? "" : key,
-            gridBudget,
-            clock,
-            config.duration(PitwallSettings.GRIDSTATS_TIMEOUT),
-            listener("gridstats"));
-    GridstatsCatalog catalog =
-        key == null ? null : new GridstatsCatalog(grid, "en", Duration.ofDays(1), clock);
+            listener("gt", PitwallConfig.DEFAULT_CREDENTIAL));
     pollers.put(
-        Source.GT,
+        WatchScheduler.credentialId(Source.GT, PitwallConfig.DEFAULT_CREDENTIAL),
         new GtProfileSourcePoller(new GtProfilePoller(gt, scales), gtBudget, gtEvents, catalog));
-    pollers.put(
-        Source.GRIDSTATS,
-        new GridstatsSourcePoller(
-            new GridstatsPoller(grid),
-            gridBudget,
-            gtEvents,
-            config.integer(PitwallSettings.GRIDSTATS_BATCH_SIZE)));
     return pollers;
   }
 
-  private SourcePoller psn(String prefix) {
-    String npsso = config.string(PitwallSettings.PSN_NPSSO);
+  /** The credential names of each source, from the pollers by credential id. */
+  static Map<Source, java.util.Set<String>> credentialNames(Map<String, SourcePoller> pollers) {
+    Map<Source, java.util.Set<String>> names = new java.util.EnumMap<>(Source.class);
+    pollers.forEach(
+        (id, poller) ->
+            names
+                .computeIfAbsent(poller.source(), s -> new java.util.TreeSet<>())
+                .add(id.substring(id.indexOf('/') + 1)));
+    return names;
+  }
+
+  /** The PSN pool; without any npsso, one default member (whose sign-in fails, by name). */
+  private Map<String, String> psnCredentials() {
+    Map<String, String> pool = config.credentials(Source.PSN);
+    return pool.isEmpty() ? Map.of(PitwallConfig.DEFAULT_CREDENTIAL, "") : pool;
+  }
+
+  private Map<String, String> gridstatsKeys() {
+    Map<String, String> pool = config.credentials(Source.GRIDSTATS);
+    return pool.isEmpty() ? Map.of(PitwallConfig.DEFAULT_CREDENTIAL, "") : pool;
+  }
+
+  private record PsnSource(PsnSourceConfig config, PsnApiClient client, TokenBucket budget) {}
+
+  private PsnSource psn(String name, String npsso) {
     PsnSourceConfig source =
         new PsnSourceConfig(
             config.string(PitwallSettings.PSN_BASE_URL),
             config.string(PitwallSettings.PSN_AUTH_BASE_URL),
-            npsso == null ? "" : npsso,
+            npsso,
             config.string(PitwallSettings.PSN_LANGUAGE),
             config.integer(PitwallSettings.PSN_PAGE_SIZE),
             800,
             Duration.ofSeconds(60));
     TokenBucket budget =
-        bucket("psn", PitwallSettings.PSN_BUDGET_REQUESTS, PitwallSettings.PSN_BUDGET_PERIOD);
+        bucket("psn", name, PitwallSettings.PSN_BUDGET_REQUESTS, PitwallSettings.PSN_BUDGET_PERIOD);
     PsnAuthenticator auth = new PsnAuthenticator(http, source, clock);
     PsnApiClient client =
-        new PsnApiClient(vertx, http, source, auth, budget, clock, listener("psn"));
+        new PsnApiClient(vertx, http, source, auth, budget, clock, listener("psn", name));
     metrics.credentialExpiry(
         "psn",
-        CREDENTIAL,
+        name,
         () -> {
           Instant expiry = auth.refreshTokenExpiresAt();
           return expiry == null ? -1 : Duration.between(clock.instant(), expiry).toSeconds();
         });
-    return new PsnSourcePoller(
-        new PsnPoller(client, new TitleCatalog(client, source.language()), source),
-        budget,
-        states,
-        EventType.TROPHY_EARNED.topic(prefix));
+    return new PsnSource(source, client, budget);
   }
 
   /** Counts a source's requests, and its credential's 429s. */
-  private RequestListener listener(String source) {
-    metrics.rateLimited(source, CREDENTIAL, 0);
+  private RequestListener listener(String source, String credential) {
+    metrics.rateLimited(source, credential, 0);
     return (endpoint, status, latency) -> {
       metrics.request(source, endpoint, status, latency);
       if (status == 429) {
-        metrics.rateLimited(source, CREDENTIAL, 1);
+        metrics.rateLimited(source, credential, 1);
       }
     };
   }
 
   private TokenBucket bucket(
-      String source, io.pitwall.app.config.Setting requests, io.pitwall.app.config.Setting period) {
+      String source,
+      String credential,
+      io.pitwall.app.config.Setting requests,
+      io.pitwall.app.config.Setting period) {
     TokenBucket bucket = new TokenBucket(clock, config.integer(requests), config.duration(period));
-    metrics.budgetTokens(source, CREDENTIAL, bucket::available);
+    metrics.budgetTokens(source, credential, bucket::available);
     return bucket;
   }
 }

@@ -1,158 +1,166 @@
 package io.pitwall.app.engine;
 
+import io.pitwall.app.config.PitwallConfig;
+import io.pitwall.app.config.PitwallSettings;
 import io.pitwall.app.config.WatchSpec;
+import io.pitwall.core.PollOutcome;
 import io.pitwall.core.Source;
+import io.pitwall.core.WatchKey;
+import io.pitwall.core.budget.TokenBucket;
+import io.pitwall.core.schedule.PollScheduler;
+import io.pitwall.core.schedule.SchedulingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which watches are due: each watch is polled every interval, never twice at once. New watches are
- * due at once, staggered a little so that a start does not send every first poll in the same
- * instant. Thread-safe.
+ * The engine's side of the {@link PollScheduler}: the watches' definitions by key, credential ids
+ * ({@code <source>/<name>}), and the translation of poll results into the scheduler's reports.
+ * Thread-safe.
  */
 final class WatchScheduler {
 
-  private static final Duration STAGGER = Duration.ofMillis(200);
+  /** A request to make: the scheduler's dispatch and the definitions of its watches. */
+  record Batch(PollScheduler.Dispatch dispatch, List<WatchSpec> watches) {}
 
-  private final Map<String, Instant> nextDue = new LinkedHashMap<>();
-  private final Map<String, WatchSpec> watches = new LinkedHashMap<>();
-  private final Map<String, Boolean> inFlight = new LinkedHashMap<>();
-  private final Map<String, Instant> freshSince = new LinkedHashMap<>();
+  private final PollScheduler scheduler;
+  private final Map<WatchKey, WatchSpec> specs = new ConcurrentHashMap<>();
 
-  /**
-   * Adds a watch, due at once; watches polled one by one are staggered a little, watches polled in
-   * batches are not (they stay aligned so that due ones fill a batch together).
-   */
-  synchronized void add(WatchSpec watch, Instant now, boolean batched) {
-    String key = watch.key().toString();
-    watches.put(key, watch);
-    freshSince.put(key, now);
-    nextDue.put(key, batched ? now : now.plus(STAGGER.multipliedBy(watches.size() - 1L)));
+  WatchScheduler(PollScheduler scheduler) {
+    this.scheduler = scheduler;
   }
 
   /**
-   * The due watches, now marked in flight. For a batched source, due watches are joined by the
-   * soonest-due idle watches of the same source until the batch is full: a request that may carry
-   * 16 drivers never leaves with fewer while others would be due shortly.
+   * The configured scheduler ({@code schedule.mode}, {@code poll.interval}, {@code
+   * poll.max.interval}) over every credential's budget.
    *
-   * @param now the time
-   * @param batchSizes batch size by source
+   * @param pollers each credential's poller, by credential id
    */
-  synchronized List<WatchSpec> takeDue(Instant now, Map<Source, Integer> batchSizes) {
-    List<WatchSpec> due = new ArrayList<>();
-    Map<Source, Integer> dueCount = new EnumMap<>(Source.class);
-    for (Map.Entry<String, Instant> e : nextDue.entrySet()) {
-      if (!e.getValue().isAfter(now) && !inFlight.getOrDefault(e.getKey(), false)) {
-        inFlight.put(e.getKey(), true);
-        WatchSpec watch = watches.get(e.getKey());
-        due.add(watch);
-        dueCount.merge(watch.key().source(), 1, Integer::sum);
-      }
-    }
-    dueCount.forEach(
-        (source, count) -> {
-          int size = batchSizes.getOrDefault(source, 1);
-          int missing = (size - count % size) % size;
-          nextDue.entrySet().stream()
-              .filter(
-                  e ->
-                      watches.get(e.getKey()).key().source() == source
-                          && !inFlight.getOrDefault(e.getKey(), false))
-              .sorted(Map.Entry.comparingByValue())
-              .limit(missing)
-              .forEach(
-                  e -> {
-                    inFlight.put(e.getKey(), true);
-                    due.add(watches.get(e.getKey()));
-                  });
-        });
-    return due;
+  static WatchScheduler of(PitwallConfig config, Map<String, SourcePoller> pollers) {
+    PollScheduler scheduler =
+        new PollScheduler(
+            config.value(PitwallSettings.SCHEDULE_MODE, SchedulingMode.class),
+            config.duration(PitwallSettings.POLL_INTERVAL),
+            config.duration(PitwallSettings.POLL_MAX_INTERVAL));
+    pollers.forEach(
+        (id, poller) ->
+            scheduler.addCredential(poller.source(), id, poller.budget(), poller.batchSize()));
+    return new WatchScheduler(scheduler);
   }
 
-  /** Adds a watch, or replaces an existing watch's definition keeping its schedule. */
-  synchronized void upsert(WatchSpec watch, Instant now, boolean batched) {
-    String key = watch.key().toString();
-    if (watches.containsKey(key)) {
-      watches.put(key, watch);
-    } else {
-      add(watch, now, batched);
+  /** The credential id of a source's credential name. */
+  static String credentialId(Source source, String name) {
+    return source.id() + "/" + name;
+  }
+
+  /**
+   * Adds a watch, or replaces a watch's definition keeping its schedule and history. {@code psn:me}
+   * without a credential uses the default one (it names that identity's own account).
+   *
+   * @throws IllegalArgumentException when its credential is not configured
+   */
+  synchronized void upsert(WatchSpec watch, Instant now) {
+    WatchKey key = watch.key();
+    String name = watch.credential();
+    if (name == null && key.source() == Source.PSN && key.accountId().equals("me")) {
+      name = PitwallConfig.DEFAULT_CREDENTIAL;
     }
+    scheduler.put(
+        key,
+        name == null ? null : credentialId(key.source(), name),
+        watch.minInterval(),
+        watch.maxInterval(),
+        now);
+    specs.put(key, watch);
   }
 
   /** Stops scheduling a watch; returns whether it was scheduled. */
-  synchronized boolean remove(String key) {
-    nextDue.remove(key);
-    inFlight.remove(key);
-    freshSince.remove(key);
-    return watches.remove(key) != null;
+  synchronized boolean remove(WatchKey key) {
+    specs.remove(key);
+    return scheduler.remove(key);
   }
 
-  /** The due watches (see {@link #takeDue}), grouped by source and cut into batches. */
-  synchronized List<List<WatchSpec>> takeDueBatches(Instant now, Map<Source, Integer> batchSizes) {
-    Map<Source, List<WatchSpec>> bySource = new EnumMap<>(Source.class);
-    takeDue(now, batchSizes)
-        .forEach(w -> bySource.computeIfAbsent(w.key().source(), s -> new ArrayList<>()).add(w));
-    List<List<WatchSpec>> batches = new ArrayList<>();
-    bySource.forEach(
-        (source, watches) -> {
-          int size = batchSizes.getOrDefault(source, 1);
-          for (int i = 0; i < watches.size(); i += size) {
-            batches.add(List.copyOf(watches.subList(i, Math.min(watches.size(), i + size))));
-          }
-        });
+  /** The requests to make now. */
+  synchronized List<Batch> takeDue(Instant now) {
+    List<Batch> batches = new ArrayList<>();
+    for (PollScheduler.Dispatch dispatch : scheduler.next(now)) {
+      List<WatchSpec> watches =
+          dispatch.watches().stream().map(specs::get).filter(w -> w != null).toList();
+      if (watches.isEmpty()) {
+        scheduler.done(dispatch, List.of(), now);
+      } else {
+        batches.add(new Batch(dispatch, watches));
+      }
+    }
     return batches;
   }
 
-  /** A poll finished; the watch is due again at {@code next} (unless it was removed meanwhile). */
-  synchronized void done(WatchSpec watch, Instant next) {
-    String key = watch.key().toString();
-    if (!watches.containsKey(key)) {
-      return;
+  /**
+   * A request finished: its results become the scheduler's reports. Returns how stale each
+   * successfully polled watch was.
+   *
+   * @param retryAt when a watch that failed this way may be tried again (null: when eligible)
+   */
+  Map<WatchKey, Duration> done(
+      Batch batch,
+      List<WatchResult> results,
+      Instant now,
+      java.util.function.Function<PollOutcome, Instant> retryAt) {
+    List<PollScheduler.Report> reports = new ArrayList<>();
+    for (WatchResult r : results) {
+      WatchKey key = r.watch().key();
+      reports.add(
+          r.outcome() == PollOutcome.OK
+              ? PollScheduler.Report.ok(key, changeTimes(r, now))
+              : PollScheduler.Report.failed(key, retryAt.apply(r.outcome())));
     }
-    inFlight.put(key, false);
-    nextDue.put(key, next);
+    return scheduler.done(batch.dispatch(), reports, now);
   }
 
   /**
-   * A watch was polled successfully: its data is fresh again. Returns how stale it was, that is how
-   * long since its previous successful poll (or since it was added); zero for an unknown watch.
+   * When the changes a poll found happened: the upstream's event time where it gives one (now minus
+   * the event's lag), else now. The initial baseline's backfill does not count as activity.
    */
-  synchronized Duration refreshed(WatchSpec watch, Instant now) {
-    String key = watch.key().toString();
-    Instant since = freshSince.get(key);
-    if (since == null || !watches.containsKey(key)) {
-      return Duration.ZERO;
+  private static List<Instant> changeTimes(WatchResult result, Instant now) {
+    if (result.baseline()) {
+      return List.of();
     }
-    freshSince.put(key, now);
-    return Duration.between(since, now);
+    List<Instant> times = new ArrayList<>();
+    result.lags().forEach(lag -> times.add(now.minus(lag)));
+    for (int i = times.size(); i < result.events().size(); i++) {
+      times.add(now);
+    }
+    return times;
   }
 
   /**
-   * The stalest watch of a source: the longest time since a watch's last successful poll (or since
-   * it was added, if never); zero without watches.
+   * When a watch that failed this way may be polled again: at the server's hint after a 429, four
+   * minimum intervals later when the account or credential is in trouble (not found, private, auth
+   * expired), else when the schedule decides (null).
    */
-  synchronized Duration maxStaleness(Source source, Instant now) {
-    return freshSince.entrySet().stream()
-        .filter(e -> watches.get(e.getKey()).key().source() == source)
-        .map(e -> Duration.between(e.getValue(), now))
-        .max(Duration::compareTo)
-        .orElse(Duration.ZERO);
+  static Instant retryAt(PollOutcome outcome, TokenBucket budget, Duration interval, Instant now) {
+    return switch (outcome) {
+      case RATE_LIMITED -> budget.pausedUntil();
+      case AUTH_EXPIRED, NOT_FOUND, PRIVATE -> now.plus(interval.multipliedBy(4));
+      default -> null;
+    };
+  }
+
+  /** The stalest watch of a source. */
+  Duration maxStaleness(Source source, Instant now) {
+    return scheduler.maxStaleness(source, now);
   }
 
   /** The keys of one source's watches. */
-  synchronized List<String> keys(Source source) {
-    return watches.values().stream()
-        .filter(w -> w.key().source() == source)
-        .map(w -> w.key().toString())
-        .toList();
+  List<String> keys(Source source) {
+    return scheduler.keys(source).stream().map(WatchKey::toString).toList();
   }
 
-  synchronized int size() {
-    return watches.size();
+  /** Number of watches. */
+  int size() {
+    return scheduler.size();
   }
 }

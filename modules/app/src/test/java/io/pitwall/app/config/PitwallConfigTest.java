@@ -64,7 +64,7 @@ class PitwallConfigTest {
                         "Invalid value -1 for configuration psn.budget.requests: must be between 1 and 1000000",
                         "Invalid value psn:12a for configuration watch.1: a PSN account id is 'me' or a number, not '12a'",
                         "Invalid value xbox:1 for configuration watch.2: Unknown source 'xbox': expected one of psn, gt, gridstats",
-                        "Invalid value psn:1 colour=red for configuration watch.3: unknown option 'colour=red' for a psn watch (use label=..., backfill=true|false)",
+                        "Invalid value psn:1 colour=red for configuration watch.3: unknown option 'colour=red' for a psn watch (use label=..., backfill=true|false, credential=<name>, minInterval=, maxInterval=)",
                         "Invalid value 1 for configuration bogus.key: unknown setting (see the README's configuration reference)"))
         .hasMessageNotContaining("s3cr3t-npsso-value");
   }
@@ -85,6 +85,60 @@ class PitwallConfigTest {
                         "psn:1")))
         .hasMessageContaining("psn.npsso")
         .hasMessageContaining("psn:1 is watched twice");
+  }
+
+  @Test
+  void shouldFormCredentialPoolsFromNamedSecretsAndCheckWatchesAgainstThem() throws Exception {
+    Path file =
+        write(
+            "kafka.bootstrap.servers=k:9092\nschema.registry.url=http://r:8081\n"
+                + "psn.npsso=first-secret\npsn.npsso.alt=second-secret\n"
+                + "schedule.mode=round-robin\npoll.max.interval=PT2H\n"
+                + "watch.1=psn:123 credential=alt minInterval=PT1M maxInterval=PT30M\nwatch.2=psn:456\n");
+
+    PitwallConfig config =
+        PitwallConfig.load(file, Map.of("PITWALL_PSN_NPSSO_THIRD", "third-secret"));
+
+    assertThat(config.credentials(io.pitwall.core.Source.PSN))
+        .containsOnlyKeys("default", "alt", "third")
+        .containsEntry("third", "third-secret");
+    assertThat(config.credentials(io.pitwall.core.Source.GRIDSTATS)).isEmpty();
+    assertThat(
+            config.value(
+                PitwallSettings.SCHEDULE_MODE, io.pitwall.core.schedule.SchedulingMode.class))
+        .isEqualTo(io.pitwall.core.schedule.SchedulingMode.ROUND_ROBIN);
+    assertThat(config.duration(PitwallSettings.POLL_MAX_INTERVAL)).isEqualTo(Duration.ofHours(2));
+    WatchSpec pinned = config.watches().get(0);
+    assertThat(pinned.credential()).isEqualTo("alt");
+    assertThat(pinned.minInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(pinned.maxInterval()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.watches().get(1).credential()).isNull();
+    assertThat(config.describe())
+        .contains("psn credentials = alt, default, third")
+        .doesNotContain("second-secret", "third-secret", "first-secret");
+
+    assertThatThrownBy(
+            () ->
+                PitwallConfig.load(
+                    write(
+                        "kafka.bootstrap.servers=k:9092\nschema.registry.url=http://r:8081\n"
+                            + "psn.npsso.Bad_Name=leaked-secret\nschedule.mode=fastest\n"
+                            + "watch.1=psn:123 credential=nobody\n"),
+                    Map.of()))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.problems())
+                  .anyMatch(
+                      p -> p.startsWith("Invalid value **** for configuration psn.npsso.Bad_Name"))
+                  .anyMatch(
+                      p -> p.contains("for configuration schedule.mode: not a scheduling mode"))
+                  .anyMatch(
+                      p ->
+                          p.contains(
+                              "Invalid value nobody for configuration watch psn:123: no such psn credential"));
+              assertThat(String.join("\n", e.problems())).doesNotContain("leaked-secret");
+            });
   }
 
   @Test

@@ -74,6 +74,16 @@ class EngineHealthTest {
 
   private EngineHealth health(String registryUrl, java.util.function.BooleanSupplier kafkaUp) {
     return new EngineHealth(
-        vertx, List.of(), new WatchScheduler(), null, Clock.systemUTC(), kafkaUp, registryUrl);
+        vertx,
+        java.util.Map.of(),
+        new WatchScheduler(
+            new io.pitwall.core.schedule.PollScheduler(
+                io.pitwall.core.schedule.SchedulingMode.ADAPTIVE,
+                Duration.ofMinutes(1),
+                Duration.ofHours(1))),
+        null,
+        Clock.systemUTC(),
+        kafkaUp,
+        registryUrl);
   }
 }

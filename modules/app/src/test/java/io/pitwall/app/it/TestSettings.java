@@ -12,7 +12,10 @@ final class TestSettings {
 
   private TestSettings() {}
 
-  /** Fast polling of the scenario account, topics under {@code prefix}, any free metrics port. */
+  /**
+   * Fast polling of the scenario account with ample budgets, topics under {@code prefix}, any free
+   * metrics port.
+   */
   static Map<String, String> scenario(Simulator simulator, String prefix) {
     Map<String, String> settings = new HashMap<>();
     settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
@@ -22,6 +25,10 @@ final class TestSettings {
     settings.put("psn.auth.base.url", simulator.psnAuthBaseUrl());
     settings.put("psn.npsso", TrophyScenarios.NPSSO);
     settings.put("poll.interval", "PT0.5S");
+    // budgets far above what a test spends: the simulator's own limits still apply
+    settings.put("psn.budget.requests", "100000");
+    settings.put("gridstats.budget.requests", "100000");
+    settings.put("gt.budget.requests", "10000");
     settings.put("metrics.port", "0");
     settings.put("watch.1", "psn:" + TrophyScenarios.ACCOUNT);
     return settings;

@@ -191,6 +191,34 @@ class PollSchedulerTest {
         .hasMessageContaining("no credential configured for gt");
   }
 
+  @Test
+  void shouldReportStalenessFromAddedOrLastSuccessfulPoll() {
+    PollScheduler scheduler =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1));
+    scheduler.addCredential(
+        Source.PSN, "psn/default", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
+    scheduler.put(psn(1), null, null, null, T0);
+    scheduler.put(psn(2), null, null, null, T0.plusSeconds(30));
+
+    assertThat(scheduler.maxStaleness(Source.PSN, T0.plusSeconds(100)))
+        .isEqualTo(Duration.ofSeconds(100));
+    List<PollScheduler.Dispatch> out = scheduler.next(T0.plusSeconds(100));
+    PollScheduler.Dispatch one =
+        out.stream().filter(d -> d.watches().contains(psn(1))).findFirst().orElseThrow();
+    assertThat(
+            scheduler.done(
+                one, List.of(PollScheduler.Report.ok(psn(1), List.of())), T0.plusSeconds(100)))
+        .containsEntry(psn(1), Duration.ofSeconds(100));
+    assertThat(scheduler.maxStaleness(Source.PSN, T0.plusSeconds(110)))
+        .as("psn 2, never refreshed, is now the stalest")
+        .isEqualTo(Duration.ofSeconds(80));
+    assertThat(scheduler.remove(psn(2))).isTrue();
+    assertThat(scheduler.maxStaleness(Source.PSN, T0.plusSeconds(110)))
+        .isEqualTo(Duration.ofSeconds(10));
+    assertThat(scheduler.maxStaleness(Source.GT, T0.plusSeconds(110))).isZero();
+    assertThat(scheduler.keys(Source.PSN)).containsExactly(psn(1));
+  }
+
   private static void assertWindowed(List<Instant> requests, int limit) {
     for (int i = 0; i < requests.size(); i++) {
       Instant end = requests.get(i).plus(FIFTEEN_MINUTES);

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,13 +59,28 @@ public final class WatchRecordParser {
           "minInterval",
           "maxInterval");
 
-  private final Set<String> credentials;
+  private static final String CREDENTIAL_NAME = "[a-z0-9]{1,32}";
+
+  private final Map<Source, Set<String>> credentials;
 
   /**
-   * @param credentials the credential names configured (e.g. {@code default})
+   * @param credentials the credential names configured for each source (e.g. {@code default}); a
+   *     watch naming another is rejected, a watch naming none is spread over its source's pool
    */
-  public WatchRecordParser(Set<String> credentials) {
-    this.credentials = Set.copyOf(credentials);
+  public WatchRecordParser(Map<Source, Set<String>> credentials) {
+    this.credentials = Map.copyOf(credentials);
+  }
+
+  /**
+   * A parser for tools that do not know the engine's credentials (the operator CLI): any
+   * well-formed credential name passes; the engine still rejects names it has not configured.
+   */
+  public static WatchRecordParser anyCredential() {
+    return new WatchRecordParser(null, true);
+  }
+
+  private WatchRecordParser(Map<Source, Set<String>> credentials, boolean any) {
+    this.credentials = any ? null : Map.copyOf(credentials);
   }
 
   /** Parses one record. */
@@ -137,11 +153,26 @@ public final class WatchRecordParser {
         return rejected("BAD_FIELD_TYPE", flag + " must be true or false");
       }
     }
-    String credential = json.has("credential") ? json.get("credential").asText(null) : "default";
-    if (credential == null || !credentials.contains(credential)) {
-      return rejected(
-          "UNKNOWN_CREDENTIAL",
-          "credential '" + credential + "' is not configured; known: " + credentials);
+    String credential = null;
+    if (json.has("credential") && !json.get("credential").isNull()) {
+      if (!json.get("credential").isTextual()
+          || !json.get("credential").asText().matches(CREDENTIAL_NAME)) {
+        return rejected(
+            "UNKNOWN_CREDENTIAL", "credential must be a name of 1 to 32 letters a-z and digits");
+      }
+      credential = json.get("credential").asText();
+      Set<String> known =
+          credentials == null ? null : credentials.getOrDefault(key.source(), Set.of());
+      if (known != null && !known.contains(credential)) {
+        return rejected(
+            "UNKNOWN_CREDENTIAL",
+            "credential '"
+                + credential
+                + "' is not configured for "
+                + key.source().id()
+                + "; known: "
+                + new java.util.TreeSet<>(known));
+      }
     }
     List<String> series = new ArrayList<>();
     if (json.has("series")) {

@@ -2,8 +2,10 @@ package io.pitwall.kafka.watches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pitwall.core.Source;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -12,7 +14,15 @@ import org.junit.jupiter.api.TestFactory;
 
 class WatchRecordParserTest {
 
-  private final WatchRecordParser parser = new WatchRecordParser(Set.of("default"));
+  private final WatchRecordParser parser =
+      new WatchRecordParser(
+          Map.of(
+              Source.PSN,
+              Set.of("default", "alt"),
+              Source.GRIDSTATS,
+              Set.of("default"),
+              Source.GT,
+              Set.of("default")));
 
   @TestFactory
   Stream<DynamicTest> shouldRejectEveryKindOfBadRecordWithItsReason() {
@@ -49,5 +59,42 @@ class WatchRecordParserTest {
             });
     assertThat(parser.parse("psn:123".getBytes(StandardCharsets.UTF_8), null))
         .isInstanceOf(WatchRecord.Remove.class);
+  }
+
+  @Test
+  void shouldSpreadAWatchWithoutCredentialOverThePoolAndCheckNamedOnesPerSource() {
+    assertThat(upsert("psn:123", "{\"source\":\"psn\",\"accountId\":\"123\"}").credential())
+        .as("no credential: spread over the pool")
+        .isNull();
+    assertThat(
+            upsert("psn:123", "{\"source\":\"psn\",\"accountId\":\"123\",\"credential\":\"alt\"}")
+                .credential())
+        .isEqualTo("alt");
+    WatchRecord wrongSource =
+        parser.parse(
+            "gridstats:skino2024".getBytes(StandardCharsets.UTF_8),
+            "{\"source\":\"gridstats\",\"accountId\":\"skino2024\",\"credential\":\"alt\"}"
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(wrongSource)
+        .isInstanceOfSatisfying(
+            WatchRecord.Rejected.class,
+            r -> {
+              assertThat(r.reason()).isEqualTo("UNKNOWN_CREDENTIAL");
+              assertThat(r.message()).contains("not configured for gridstats; known: [default]");
+            });
+    assertThat(
+            WatchRecordParser.anyCredential()
+                .parse(
+                    "psn:1".getBytes(StandardCharsets.UTF_8),
+                    "{\"source\":\"psn\",\"accountId\":\"1\",\"credential\":\"other\"}"
+                        .getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(WatchRecord.Upsert.class);
+  }
+
+  private io.pitwall.core.WatchDefinition upsert(String key, String json) {
+    WatchRecord record =
+        parser.parse(key.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+    assertThat(record).isInstanceOf(WatchRecord.Upsert.class);
+    return ((WatchRecord.Upsert) record).watch();
   }
 }
