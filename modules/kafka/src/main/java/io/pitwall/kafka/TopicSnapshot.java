@@ -17,6 +17,21 @@ public final class TopicSnapshot {
 
   private TopicSnapshot() {}
 
+  /**
+   * Assigns every partition of the topic to the consumer (no consumer group) and seeks to the
+   * beginning; returns the partitions.
+   */
+  public static List<TopicPartition> assignFromBeginning(
+      org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, String topic) {
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return partitions;
+  }
+
   /** Every committed record of the topic; empty when the topic does not exist. */
   public static List<ConsumerRecord<byte[], byte[]>> readToEnd(
       String bootstrapServers, String topic) {
@@ -30,12 +45,7 @@ public final class TopicSnapshot {
       if (!consumer.listTopics(Duration.ofSeconds(30)).containsKey(topic)) {
         return List.of();
       }
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      List<TopicPartition> partitions = assignFromBeginning(consumer, topic);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
       List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -66,9 +66,18 @@ final class PsnSourcePoller extends BasicSourcePoller {
                               ? ", " + events.size() + " earlier trophies backfilled"
                               : "")
                       : events.size() + " new";
+              List<Instant> history =
+                  result.next().titles().values().stream().map(t -> t.lastUpdated()).toList();
               return List.of(
                   new WatchResult(
-                      watch, PollOutcome.OK, detail, events, state, lags, result.baseline()));
+                      watch,
+                      PollOutcome.OK,
+                      detail,
+                      events,
+                      state,
+                      lags,
+                      result.baseline(),
+                      history));
             })
         .onErrorResume(e -> Mono.just(Outcomes.all(batch, e)));
   }

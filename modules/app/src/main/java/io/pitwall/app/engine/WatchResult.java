@@ -4,6 +4,7 @@ import io.pitwall.app.config.WatchSpec;
 import io.pitwall.core.PollOutcome;
 import io.pitwall.kafka.publish.OutgoingEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ import java.util.List;
  * @param state the watch's new encoded state, or null when it did not change
  * @param lags detection lag of each event that has an upstream event time
  * @param baseline whether this poll took the watch's baseline
+ * @param history when the account changed before, as far as its state shows (PSN: each title's last
+ *     update), for the scheduler's first estimate of its activity; empty where unknown
  */
 public record WatchResult(
     WatchSpec watch,
@@ -24,7 +27,20 @@ public record WatchResult(
     List<OutgoingEvent> events,
     byte[] state,
     List<Duration> lags,
-    boolean baseline) {
+    boolean baseline,
+    List<Instant> history) {
+
+  /** A result without history. */
+  public WatchResult(
+      WatchSpec watch,
+      PollOutcome outcome,
+      String detail,
+      List<OutgoingEvent> events,
+      byte[] state,
+      List<Duration> lags,
+      boolean baseline) {
+    this(watch, outcome, detail, events, state, lags, baseline, List.of());
+  }
 
   /** A failed poll. */
   static WatchResult failed(WatchSpec watch, PollOutcome outcome, String detail) {

@@ -27,10 +27,15 @@ final class WatchScheduler {
   record Batch(PollScheduler.Dispatch dispatch, List<WatchSpec> watches) {}
 
   private final PollScheduler scheduler;
+  private final Duration interval;
   private final Map<WatchKey, WatchSpec> specs = new ConcurrentHashMap<>();
 
-  WatchScheduler(PollScheduler scheduler) {
+  /**
+   * @param interval the default minimum interval, the unit of back-off after a watch's trouble
+   */
+  WatchScheduler(PollScheduler scheduler, Duration interval) {
     this.scheduler = scheduler;
+    this.interval = interval;
   }
 
   /**
@@ -48,7 +53,7 @@ final class WatchScheduler {
     pollers.forEach(
         (id, poller) ->
             scheduler.addCredential(poller.source(), id, poller.budget(), poller.batchSize()));
-    return new WatchScheduler(scheduler);
+    return new WatchScheduler(scheduler, config.duration(PitwallSettings.POLL_INTERVAL));
   }
 
   /** The credential id of a source's credential name. */
@@ -102,20 +107,17 @@ final class WatchScheduler {
    * A request finished: its results become the scheduler's reports. Returns how stale each
    * successfully polled watch was.
    *
-   * @param retryAt when a watch that failed this way may be tried again (null: when eligible)
+   * @param budget the budget of the credential that made the request (for a 429's pause)
    */
   Map<WatchKey, Duration> done(
-      Batch batch,
-      List<WatchResult> results,
-      Instant now,
-      java.util.function.Function<PollOutcome, Instant> retryAt) {
+      Batch batch, List<WatchResult> results, Instant now, TokenBucket budget) {
     List<PollScheduler.Report> reports = new ArrayList<>();
     for (WatchResult r : results) {
       WatchKey key = r.watch().key();
       reports.add(
           r.outcome() == PollOutcome.OK
-              ? PollScheduler.Report.ok(key, changeTimes(r, now))
-              : PollScheduler.Report.failed(key, retryAt.apply(r.outcome())));
+              ? PollScheduler.Report.ok(key, changeTimes(r, now), r.history())
+              : PollScheduler.Report.failed(key, retryAt(r.outcome(), budget, interval, now)));
     }
     return scheduler.done(batch.dispatch(), reports, now);
   }

@@ -80,7 +80,8 @@ class EngineHealthTest {
             new io.pitwall.core.schedule.PollScheduler(
                 io.pitwall.core.schedule.SchedulingMode.ADAPTIVE,
                 Duration.ofMinutes(1),
-                Duration.ofHours(1))),
+                Duration.ofHours(1)),
+            Duration.ofMinutes(1)),
         null,
         Clock.systemUTC(),
         kafkaUp,

@@ -24,6 +24,7 @@ public final class TokenBucket {
   private double tokens;
   private Instant updated;
   private Instant pausedUntil = Instant.MIN;
+  private long taken;
 
   /**
    * A bucket with the default burst, {@link #defaultBurst}.
@@ -74,6 +75,11 @@ public final class TokenBucket {
     return period;
   }
 
+  /** Tokens taken since the bucket was created: the requests made on this budget. */
+  public synchronized long taken() {
+    return taken;
+  }
+
   /** Tokens refilled per second, the sustained request rate. */
   public double refillPerSecond() {
     return tokensPerNano * 1e9;
@@ -86,6 +92,7 @@ public final class TokenBucket {
       return false;
     }
     tokens -= 1;
+    taken++;
     return true;
   }
 

@@ -61,26 +61,43 @@ public final class PollScheduler {
    * @param ok whether the poll succeeded (the watch is fresh again)
    * @param changes the times of the changes it detected (upstream event times where given)
    * @param retryAt when a failed watch may be tried again; null for as soon as eligible
+   * @param history earlier change times the poll revealed (PSN: titles' last updates), counted only
+   *     on a watch's first successful poll, as the first estimate of its activity
    */
-  public record Report(WatchKey key, boolean ok, List<Instant> changes, Instant retryAt) {
+  public record Report(
+      WatchKey key, boolean ok, List<Instant> changes, Instant retryAt, List<Instant> history) {
 
     public Report {
       changes = List.copyOf(changes);
+      history = List.copyOf(history);
     }
 
     /** A successful poll that saw changes at these times (none: an empty list). */
     public static Report ok(WatchKey key, List<Instant> changes) {
-      return new Report(key, true, changes, null);
+      return ok(key, changes, List.of());
+    }
+
+    /** A successful poll that saw changes, and revealed earlier ones. */
+    public static Report ok(WatchKey key, List<Instant> changes, List<Instant> history) {
+      return new Report(key, true, changes, null, history);
     }
 
     /** A failed poll, tried again no sooner than {@code retryAt} (null: when eligible). */
     public static Report failed(WatchKey key, Instant retryAt) {
-      return new Report(key, false, List.of(), retryAt);
+      return new Report(key, false, List.of(), retryAt, List.of());
     }
   }
 
-  /** Tokens assumed per poll when checking whether deadlines are at risk (polls may cost more). */
-  static final double COST_MARGIN = 1.5;
+  /**
+   * Safety factor on the measured tokens per request when checking whether deadlines are at risk (a
+   * request may cost more than the average: a changed title costs one more).
+   */
+  static final double COST_MARGIN = 1.1;
+
+  /** Tokens per request assumed before a credential has made {@link #COST_SAMPLE} requests. */
+  static final double INITIAL_COST = 1.5;
+
+  static final int COST_SAMPLE = 50;
 
   private final SchedulingMode mode;
   private final Duration defaultMin;
@@ -200,6 +217,9 @@ public final class PollScheduler {
       e.inFlight = false;
       if (report.ok()) {
         refreshed.put(e.key, Duration.between(e.seen(), now));
+        if (e.lastOk == null) {
+          report.history().forEach(t -> e.activity.record(t, now));
+        }
         e.lastOk = now;
         e.retryAt = null;
         report.changes().forEach(t -> e.activity.record(t, now));
@@ -301,15 +321,18 @@ public final class PollScheduler {
   /**
    * The watches whose staleness bound is at risk, earliest deadline first: sorted by deadline, the
    * k-th watch is reached after (k+1) polls; with {@code requests} tokens ready now and the
-   * bucket's refill after that, at {@link #COST_MARGIN} tokens a poll, a watch is at risk when that
-   * time comes within a twentieth of its bound of its deadline. Every watch up to the last one at
-   * risk is returned, since all of them must go first for that one to make it.
+   * bucket's refill after that, at the credential's measured tokens per request (with a {@link
+   * #COST_MARGIN}), a watch is at risk when that time comes within a twentieth of its bound of its
+   * deadline. Every watch up to the last one at risk is returned, since all of them must go first
+   * for that one to make it.
    */
   private static List<Entry> atRisk(
       List<Entry> idle, Credential credential, int requests, Instant now) {
     List<Entry> byDeadline = idle.stream().sorted(Comparator.comparing(Entry::deadline)).toList();
     double watchesPerSecond =
-        credential.budget.refillPerSecond() * credential.batchSize / COST_MARGIN;
+        credential.budget.refillPerSecond()
+            * credential.batchSize
+            / (COST_MARGIN * credential.tokensPerRequest());
     double ready = (double) requests * credential.batchSize;
     int last = -1;
     for (int k = 0; k < byDeadline.size(); k++) {
@@ -345,6 +368,7 @@ public final class PollScheduler {
         e.lastAttempt = now;
       }
       credential.inFlight++;
+      credential.dispatched++;
       out.add(new Dispatch(credential.id, batch.stream().map(e -> e.key).toList()));
     }
     return out;
@@ -355,14 +379,25 @@ public final class PollScheduler {
     final Source source;
     final TokenBucket budget;
     final int batchSize;
+    final long takenAtStart;
     int inFlight;
     int watchCount;
+    long dispatched;
 
     Credential(String id, Source source, TokenBucket budget, int batchSize) {
       this.id = id;
       this.source = source;
       this.budget = budget;
       this.batchSize = batchSize;
+      this.takenAtStart = budget.taken();
+    }
+
+    /** Tokens a request has cost on average (requests that found a change cost more). */
+    double tokensPerRequest() {
+      if (dispatched < COST_SAMPLE) {
+        return INITIAL_COST;
+      }
+      return Math.max(1.0, (budget.taken() - takenAtStart) / (double) dispatched);
     }
   }
 

@@ -219,6 +219,39 @@ class PollSchedulerTest {
     assertThat(scheduler.keys(Source.PSN)).containsExactly(psn(1));
   }
 
+  @Test
+  void shouldTakeAFirstPollsHistoryAsActivityButOnlyOnce() {
+    PollScheduler scheduler =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofDays(1));
+    TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES, 2);
+    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    scheduler.put(psn(1), null, null, null, T0);
+    scheduler.put(psn(2), null, null, null, T0);
+    List<Instant> recentSessions =
+        List.of(
+            T0.minus(Duration.ofDays(1)),
+            T0.minus(Duration.ofDays(2)),
+            T0.minus(Duration.ofDays(3)));
+    for (PollScheduler.Dispatch d : scheduler.next(T0)) {
+      budget.tryTake();
+      WatchKey key = d.watches().get(0);
+      scheduler.done(
+          d,
+          List.of(
+              PollScheduler.Report.ok(
+                  key,
+                  List.of(),
+                  key.equals(psn(2)) ? recentSessions : List.of(T0.minus(Duration.ofDays(400))))),
+          T0);
+    }
+
+    clock.set(T0.plus(Duration.ofMinutes(10)));
+    List<PollScheduler.Dispatch> next = scheduler.next(clock.instant());
+    assertThat(next.get(0).watches())
+        .as("the account that played in the last days goes first")
+        .containsExactly(psn(2));
+  }
+
   private static void assertWindowed(List<Instant> requests, int limit) {
     for (int i = 0; i < requests.size(); i++) {
       Instant end = requests.get(i).plus(FIFTEEN_MINUTES);

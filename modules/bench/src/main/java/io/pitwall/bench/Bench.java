@@ -1,0 +1,323 @@
+package io.pitwall.bench;
+
+import ch.qos.logback.classic.Level;
+import io.pitwall.simulator.RequestLog;
+import io.pitwall.simulator.psn.PsnWorld;
+import io.pitwall.simulator.psn.TrophyEarnedFact;
+import io.pitwall.simulator.psn.activity.BurstyPsnActivity;
+import io.pitwall.simulator.psn.activity.PsnWorldGenerator;
+import io.pitwall.testkit.ApicurioRegistryProcess;
+import io.pitwall.testkit.EmbeddedKraftBroker;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The scheduling benchmark: the adaptive scheduler and round-robin, side by side in one run, each a
+ * real engine polling its own simulator (identical worlds, identical bursty activity) at the same
+ * budget and publishing to one real Kafka broker. Time is compressed: budget, activity and schedule
+ * all run on one clock {@code --compression} times faster than the wall. Prints a table and the
+ * summary line other tools read.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Scheduling benchmark: adaptive vs round-robin on bursty PSN activity.")
+public final class Bench implements Callable<Integer> {
+
+  @Option(names = "--accounts", defaultValue = "5000", description = "Watched PSN accounts.")
+  int accounts;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of worlds and activity.")
+  long seed;
+
+  @Option(
+      names = "--compression",
+      defaultValue = "300",
+      description = "How much faster than the wall the shared clock runs.")
+  double compression;
+
+  @Option(names = "--warmup", defaultValue = "PT12H", description = "Virtual warm-up.")
+  Duration warmup;
+
+  @Option(names = "--window", defaultValue = "PT24H", description = "Virtual measurement window.")
+  Duration window;
+
+  @Option(
+      names = "--drain",
+      defaultValue = "PT6H",
+      description = "Virtual time after the window (no new activity) to detect its last changes.")
+  Duration drain;
+
+  @Option(names = "--budget", defaultValue = "300", description = "Requests per budget period.")
+  int budget;
+
+  @Option(names = "--budget-period", defaultValue = "PT15M", description = "Budget period.")
+  Duration budgetPeriod;
+
+  @Option(names = "--min-interval", defaultValue = "PT1M", description = "poll.interval.")
+  Duration minInterval;
+
+  @Option(names = "--max-interval", defaultValue = "PT6H", description = "poll.max.interval.")
+  Duration maxInterval;
+
+  @Option(
+      names = "--tick",
+      defaultValue = "PT0.02S",
+      description = "Wall time between the engine's scheduling rounds.")
+  Duration tick;
+
+  @Option(
+      names = "--tail-index",
+      defaultValue = "1.2",
+      description = "Pareto index of sessions per day per account (smaller: heavier tail).")
+  double tailIndex;
+
+  @Option(
+      names = "--min-sessions",
+      defaultValue = "0.05",
+      description = "Sessions per day of the quietest accounts.")
+  double minSessions;
+
+  @Option(
+      names = "--max-sessions",
+      defaultValue = "4",
+      description = "Sessions per day of the most active accounts.")
+  double maxSessions;
+
+  /** Runs the benchmark. */
+  public static void main(String[] args) {
+    for (String name :
+        List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.pitwall", "org.apache.kafka")) {
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.WARN);
+    }
+    int code = new CommandLine(new Bench()).execute(args);
+    System.exit(code);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant windowStart = t0.plus(warmup);
+    Instant windowEnd = windowStart.plus(window);
+    Instant end = windowEnd.plus(drain);
+    System.out.printf(
+        Locale.ROOT,
+        "Scheduling benchmark: %d watched PSN accounts, bursty activity (seed %d), budget %d"
+            + " requests per %s for each scheduler; time compressed %.0fx: the budget and the"
+            + " activity are scaled together by running both on one clock (1 wall second = %.0f"
+            + " virtual seconds).%n",
+        accounts,
+        seed,
+        budget,
+        budgetPeriod,
+        compression,
+        compression);
+    BurstyPsnActivity activity =
+        new BurstyPsnActivity(
+            seed, accounts, parameters(), t0.minus(Duration.ofDays(14)), windowEnd);
+    try (EmbeddedKraftBroker broker = EmbeddedKraftBroker.start();
+        ApicurioRegistryProcess registry = ApicurioRegistryProcess.start()) {
+      List<SchedulerRun> runs = new ArrayList<>();
+      ScaledClock clock = new ScaledClock(t0, compression);
+      try {
+        for (String mode : List.of("adaptive", "round-robin")) {
+          PsnWorld world =
+              PsnWorldGenerator.generate(seed, accounts, 400, 10, t0.minus(Duration.ofDays(60)));
+          runs.add(
+              new SchedulerRun(
+                  new SchedulerRun.Settings(
+                      mode,
+                      accounts,
+                      seed,
+                      budget,
+                      budgetPeriod,
+                      minInterval,
+                      maxInterval,
+                      tick,
+                      broker.bootstrapServers(),
+                      registry.confluentApiUrl()),
+                  world,
+                  activity,
+                  clock.instant(),
+                  clock));
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "Running %s virtual (%s warm-up, %s window, %s drain): about %d s of wall time.%n",
+            Duration.between(t0, end),
+            warmup,
+            window,
+            drain,
+            clock.wall(Duration.between(clock.instant(), end)).toSeconds());
+        while (clock.instant().isBefore(end)) {
+          Instant now = clock.instant();
+          runs.forEach(r -> r.applyActivity(now));
+          Thread.sleep(20);
+        }
+        List<Result> results = new ArrayList<>();
+        for (SchedulerRun run : runs) {
+          results.add(result(run, windowStart, windowEnd));
+        }
+        report(results);
+        return 0;
+      } finally {
+        runs.forEach(SchedulerRun::close);
+      }
+    }
+  }
+
+  private BurstyPsnActivity.Parameters parameters() {
+    BurstyPsnActivity.Parameters d = BurstyPsnActivity.Parameters.defaults();
+    return new BurstyPsnActivity.Parameters(
+        tailIndex,
+        minSessions,
+        maxSessions,
+        d.minSession(),
+        d.maxSession(),
+        d.trophiesPerHour(),
+        d.newTitleChance());
+  }
+
+  /** What one scheduler achieved in the window. */
+  record Result(
+      String mode,
+      int changes,
+      int detected,
+      Duration p50,
+      Duration p99,
+      int requests,
+      int polls,
+      int changedTitles,
+      long fullWalk,
+      double budgetUse,
+      int rateLimited,
+      int duplicates) {}
+
+  private Result result(SchedulerRun run, Instant from, Instant to) {
+    List<Duration> latencies = new ArrayList<>();
+    int missing = 0;
+    Map<String, Instant> detected = run.detected();
+    for (TrophyEarnedFact fact : run.world.groundTruth()) {
+      if (fact.earnedAt().isBefore(from) || !fact.earnedAt().isBefore(to)) {
+        continue;
+      }
+      Instant at =
+          detected.get(
+              SchedulerRun.key(fact.accountId(), fact.npCommunicationId(), fact.trophyId()));
+      if (at == null) {
+        missing++;
+      } else {
+        latencies.add(Duration.between(fact.earnedAt(), at));
+      }
+    }
+    Percentiles percentiles = new Percentiles(latencies, missing);
+    int requests = 0;
+    int polls = 0;
+    int changedTitles = 0;
+    long fullWalk = 0;
+    int rateLimited = 0;
+    for (RequestLog.Entry e : run.requests()) {
+      if (!e.upstream().equals("psn") || e.at().isBefore(from) || !e.at().isBefore(to)) {
+        continue;
+      }
+      requests++;
+      if (e.status() == 429) {
+        rateLimited++;
+      }
+      String path = e.path();
+      if (path.endsWith("/trophyTitles") && !path.contains("/titles/") && firstPage(e.query())) {
+        polls++;
+        String account = path.replaceAll(".*/users/([^/]+)/trophyTitles", "$1");
+        fullWalk += 1 + run.world.titlesOf(account, true).size();
+      } else if (path.contains("/users/") && path.endsWith("/trophies")) {
+        changedTitles++;
+      }
+    }
+    double budgetUse = requests / (budget * (double) window.toSeconds() / budgetPeriod.toSeconds());
+    return new Result(
+        run.mode,
+        percentiles.count(),
+        latencies.size(),
+        percentiles.at(50),
+        percentiles.at(99),
+        requests,
+        polls,
+        changedTitles,
+        fullWalk,
+        budgetUse,
+        rateLimited,
+        run.duplicates());
+  }
+
+  private static boolean firstPage(String query) {
+    return query == null || !query.matches(".*\\boffset=[1-9].*");
+  }
+
+  private void report(List<Result> results) {
+    System.out.println();
+    System.out.println(
+        "| scheduler | changes in window | detected | p50 latency | p99 latency | requests | budget use | 429s | duplicates | requests/change | minimum/change | full walk/change |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for (Result r : results) {
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %d | %d | %s | %s | %d | %.1f %% | %d | %d | %.2f | %.2f | %.2f |%n",
+          r.mode(),
+          r.changes(),
+          r.detected(),
+          human(r.p50()),
+          human(r.p99()),
+          r.requests(),
+          100 * r.budgetUse(),
+          r.rateLimited(),
+          r.duplicates(),
+          perChange(r.requests(), r.detected()),
+          perChange(r.polls() + r.changedTitles(), r.detected()),
+          perChange(r.fullWalk(), r.detected()));
+    }
+    Result adaptive = results.get(0);
+    Result roundRobin = results.get(1);
+    double vsMin = (double) adaptive.requests() / (adaptive.polls() + adaptive.changedTitles());
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT,
+        "scheduling: requests-per-change-vs-min=%.2f p50-vs-round-robin=%s p99-vs-round-robin=%s"
+            + " budget-use=%.3f 429s=%d%n",
+        vsMin,
+        ratio(adaptive.p50(), roundRobin.p50()),
+        ratio(adaptive.p99(), roundRobin.p99()),
+        adaptive.budgetUse(),
+        adaptive.rateLimited());
+  }
+
+  private static String ratio(Duration a, Duration b) {
+    if (a == null || b == null || b.isZero()) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.2f", (double) a.toMillis() / b.toMillis());
+  }
+
+  private static double perChange(long requests, int changes) {
+    return changes == 0 ? Double.NaN : (double) requests / changes;
+  }
+
+  private static String human(Duration d) {
+    if (d == null) {
+      return "undetected";
+    }
+    long minutes = d.toMinutes();
+    return minutes >= 60
+        ? String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60)
+        : String.format(Locale.ROOT, "%d min %02d s", minutes, d.toSecondsPart());
+  }
+}

@@ -1,0 +1,163 @@
+package io.pitwall.bench;
+
+import io.pitwall.app.config.PitwallConfig;
+import io.pitwall.app.engine.Engine;
+import io.pitwall.events.EventType;
+import io.pitwall.events.TrophyEarned;
+import io.pitwall.events.wire.AvroWireCodec;
+import io.pitwall.events.wire.ConfluentRestRegistryClient;
+import io.pitwall.kafka.TopicSnapshot;
+import io.pitwall.simulator.RequestLog;
+import io.pitwall.simulator.SimClock;
+import io.pitwall.simulator.Simulator;
+import io.pitwall.simulator.psn.PsnSimulatorConfig;
+import io.pitwall.simulator.psn.PsnWorld;
+import io.pitwall.simulator.psn.activity.BurstyPsnActivity;
+import io.pitwall.simulator.psn.activity.PsnWorldGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * One scheduler under test: its own copy of the world (same seed, same activity), its own
+ * simulator, the real engine in that scheduling mode, and a {@code read_committed} consumer that
+ * notes when each TrophyEarned reaches Kafka, on the shared compressed clock.
+ */
+final class SchedulerRun implements AutoCloseable {
+
+  /** What one run is configured with. */
+  record Settings(
+      String mode,
+      int accounts,
+      long seed,
+      int budgetRequests,
+      Duration budgetPeriod,
+      Duration minInterval,
+      Duration maxInterval,
+      Duration tick,
+      String bootstrapServers,
+      String registryUrl) {}
+
+  final String mode;
+  final PsnWorld world;
+  private final Simulator simulator;
+  private final Engine engine;
+  private final BurstyPsnActivity.Applier applier;
+  private final Clock clock;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Thread reader;
+  private final Map<String, Instant> detected = new ConcurrentHashMap<>();
+  private final AtomicInteger duplicates = new AtomicInteger();
+
+  SchedulerRun(Settings s, PsnWorld world, BurstyPsnActivity activity, Instant now, Clock clock) {
+    this.mode = s.mode();
+    this.world = world;
+    this.clock = clock;
+    this.applier = activity.applier(world);
+    applier.applyUntil(now);
+    this.simulator =
+        Simulator.start(
+            world,
+            PsnSimulatorConfig.defaults().withRateLimit(s.budgetRequests(), s.budgetPeriod()),
+            new SimClock(clock));
+    String prefix = "bench-" + s.mode() + "-" + UUID.randomUUID().toString().substring(0, 6) + ".";
+    Map<String, String> config = new HashMap<>();
+    config.put("kafka.bootstrap.servers", s.bootstrapServers());
+    config.put("schema.registry.url", s.registryUrl());
+    config.put("topic.prefix", prefix);
+    config.put("psn.base.url", simulator.psnBaseUrl());
+    config.put("psn.auth.base.url", simulator.psnAuthBaseUrl());
+    config.put("psn.npsso", PsnWorldGenerator.npsso(0));
+    config.put("psn.budget.requests", Integer.toString(s.budgetRequests()));
+    config.put("psn.budget.period", s.budgetPeriod().toString());
+    config.put("poll.interval", s.minInterval().toString());
+    config.put("poll.max.interval", s.maxInterval().toString());
+    config.put("schedule.mode", s.mode());
+    config.put("poll.concurrency", "16");
+    config.put("metrics.port", "0");
+    for (int i = 0; i < s.accounts(); i++) {
+      config.put("watch." + (i + 1), "psn:" + PsnWorldGenerator.accountId(i));
+    }
+    this.engine = Engine.start(PitwallConfig.of(config), clock, s.tick());
+    String topic = EventType.TROPHY_EARNED.topic(prefix);
+    this.consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                s.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    TopicSnapshot.assignFromBeginning(consumer, topic);
+    AvroWireCodec codec = new AvroWireCodec(new ConfluentRestRegistryClient(s.registryUrl()));
+    this.reader = new Thread(() -> read(codec), "bench-reader-" + s.mode());
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private void read(AvroWireCodec codec) {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+          Instant at = clock.instant();
+          if (codec.decode(r.value()) instanceof TrophyEarned e) {
+            String key =
+                key(e.getEnvelope().getAccountId(), e.getNpCommunicationId(), e.getTrophyId());
+            if (detected.putIfAbsent(key, at) != null) {
+              duplicates.incrementAndGet();
+            }
+          }
+        }
+      }
+    } catch (WakeupException stopping) {
+      // closing
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** The identity of one earned trophy. */
+  static String key(String accountId, String npCommunicationId, int trophyId) {
+    return accountId + "|" + npCommunicationId + "|" + trophyId;
+  }
+
+  /** Applies the activity due by now. */
+  void applyActivity(Instant now) {
+    applier.applyUntil(now);
+  }
+
+  /** When each trophy's event was read from Kafka (virtual time), by {@link #key}. */
+  Map<String, Instant> detected() {
+    return detected;
+  }
+
+  int duplicates() {
+    return duplicates.get();
+  }
+
+  /** The upstream requests the simulator answered, with their virtual times. */
+  List<RequestLog.Entry> requests() {
+    return simulator.requestLog().entries();
+  }
+
+  @Override
+  public void close() {
+    consumer.wakeup();
+    engine.close();
+    simulator.close();
+  }
+}
