@@ -1,9 +1,7 @@
 package io.pitwall.bench;
 
 import ch.qos.logback.classic.Level;
-import io.pitwall.simulator.RequestLog;
 import io.pitwall.simulator.psn.PsnWorld;
-import io.pitwall.simulator.psn.TrophyEarnedFact;
 import io.pitwall.simulator.psn.activity.BurstyPsnActivity;
 import io.pitwall.simulator.psn.activity.PsnWorldGenerator;
 import io.pitwall.testkit.ApicurioRegistryProcess;
@@ -14,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -164,11 +161,12 @@ public final class Bench implements Callable<Integer> {
           runs.forEach(r -> r.applyActivity(now));
           Thread.sleep(20);
         }
-        List<Result> results = new ArrayList<>();
+        SchedulingReport report = new SchedulingReport(budget, budgetPeriod, window);
+        List<SchedulingReport.Result> results = new ArrayList<>();
         for (SchedulerRun run : runs) {
-          results.add(result(run, windowStart, windowEnd));
+          results.add(report.result(run, windowStart, windowEnd));
         }
-        report(results);
+        report.print(results);
         return 0;
       } finally {
         runs.forEach(SchedulerRun::close);
@@ -186,138 +184,5 @@ public final class Bench implements Callable<Integer> {
         d.maxSession(),
         d.trophiesPerHour(),
         d.newTitleChance());
-  }
-
-  /** What one scheduler achieved in the window. */
-  record Result(
-      String mode,
-      int changes,
-      int detected,
-      Duration p50,
-      Duration p99,
-      int requests,
-      int polls,
-      int changedTitles,
-      long fullWalk,
-      double budgetUse,
-      int rateLimited,
-      int duplicates) {}
-
-  private Result result(SchedulerRun run, Instant from, Instant to) {
-    List<Duration> latencies = new ArrayList<>();
-    int missing = 0;
-    Map<String, Instant> detected = run.detected();
-    for (TrophyEarnedFact fact : run.world.groundTruth()) {
-      if (fact.earnedAt().isBefore(from) || !fact.earnedAt().isBefore(to)) {
-        continue;
-      }
-      Instant at =
-          detected.get(
-              SchedulerRun.key(fact.accountId(), fact.npCommunicationId(), fact.trophyId()));
-      if (at == null) {
-        missing++;
-      } else {
-        latencies.add(Duration.between(fact.earnedAt(), at));
-      }
-    }
-    Percentiles percentiles = new Percentiles(latencies, missing);
-    int requests = 0;
-    int polls = 0;
-    int changedTitles = 0;
-    long fullWalk = 0;
-    int rateLimited = 0;
-    for (RequestLog.Entry e : run.requests()) {
-      if (!e.upstream().equals("psn") || e.at().isBefore(from) || !e.at().isBefore(to)) {
-        continue;
-      }
-      requests++;
-      if (e.status() == 429) {
-        rateLimited++;
-      }
-      String path = e.path();
-      if (path.endsWith("/trophyTitles") && !path.contains("/titles/") && firstPage(e.query())) {
-        polls++;
-        String account = path.replaceAll(".*/users/([^/]+)/trophyTitles", "$1");
-        fullWalk += 1 + run.world.titlesOf(account, true).size();
-      } else if (path.contains("/users/") && path.endsWith("/trophies")) {
-        changedTitles++;
-      }
-    }
-    double budgetUse = requests / (budget * (double) window.toSeconds() / budgetPeriod.toSeconds());
-    return new Result(
-        run.mode,
-        percentiles.count(),
-        latencies.size(),
-        percentiles.at(50),
-        percentiles.at(99),
-        requests,
-        polls,
-        changedTitles,
-        fullWalk,
-        budgetUse,
-        rateLimited,
-        run.duplicates());
-  }
-
-  private static boolean firstPage(String query) {
-    return query == null || !query.matches(".*\\boffset=[1-9].*");
-  }
-
-  private void report(List<Result> results) {
-    System.out.println();
-    System.out.println(
-        "| scheduler | changes in window | detected | p50 latency | p99 latency | requests | budget use | 429s | duplicates | requests/change | minimum/change | full walk/change |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
-    for (Result r : results) {
-      System.out.printf(
-          Locale.ROOT,
-          "| %s | %d | %d | %s | %s | %d | %.1f %% | %d | %d | %.2f | %.2f | %.2f |%n",
-          r.mode(),
-          r.changes(),
-          r.detected(),
-          human(r.p50()),
-          human(r.p99()),
-          r.requests(),
-          100 * r.budgetUse(),
-          r.rateLimited(),
-          r.duplicates(),
-          perChange(r.requests(), r.detected()),
-          perChange(r.polls() + r.changedTitles(), r.detected()),
-          perChange(r.fullWalk(), r.detected()));
-    }
-    Result adaptive = results.get(0);
-    Result roundRobin = results.get(1);
-    double vsMin = (double) adaptive.requests() / (adaptive.polls() + adaptive.changedTitles());
-    System.out.println();
-    System.out.printf(
-        Locale.ROOT,
-        "scheduling: requests-per-change-vs-min=%.2f p50-vs-round-robin=%s p99-vs-round-robin=%s"
-            + " budget-use=%.3f 429s=%d%n",
-        vsMin,
-        ratio(adaptive.p50(), roundRobin.p50()),
-        ratio(adaptive.p99(), roundRobin.p99()),
-        adaptive.budgetUse(),
-        adaptive.rateLimited());
-  }
-
-  private static String ratio(Duration a, Duration b) {
-    if (a == null || b == null || b.isZero()) {
-      return "n/a";
-    }
-    return String.format(Locale.ROOT, "%.2f", (double) a.toMillis() / b.toMillis());
-  }
-
-  private static double perChange(long requests, int changes) {
-    return changes == 0 ? Double.NaN : (double) requests / changes;
-  }
-
-  private static String human(Duration d) {
-    if (d == null) {
-      return "undetected";
-    }
-    long minutes = d.toMinutes();
-    return minutes >= 60
-        ? String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60)
-        : String.format(Locale.ROOT, "%d min %02d s", minutes, d.toSecondsPart());
   }
 }

@@ -152,7 +152,7 @@ public final class PitwallConfig {
             problems.add("Invalid value " + v + " for configuration " + k + ": " + e.getMessage());
           }
         });
-    Map<Source, Map<String, String>> credentials = credentials(raw, values, problems);
+    Map<Source, Map<String, String>> credentials = CredentialSettings.parse(raw, values, problems);
     for (WatchSpec w : watches) {
       if (w.credential() != null
           && !credentials.get(w.key().source()).containsKey(w.credential())) {
@@ -195,58 +195,6 @@ public final class PitwallConfig {
       throw new ConfigException(problems);
     }
     return new PitwallConfig(values, sources, watches, credentials);
-  }
-
-  /**
-   * Each source's credentials by name: {@code default} from the plain setting, others from the
-   * named family ({@code psn.npsso.<name>}, {@code gridstats.api.key.<name>}); GT Sport has one,
-   * the site.
-   */
-  private static Map<Source, Map<String, String>> credentials(
-      Map<String, String> raw, Map<String, Object> values, List<String> problems) {
-    Map<Source, Map<String, String>> all = new java.util.EnumMap<>(Source.class);
-    all.put(Source.GT, new TreeMap<>(Map.of(DEFAULT_CREDENTIAL, "")));
-    all.put(
-        Source.PSN,
-        named(raw, values, PitwallSettings.PSN_NPSSO, PitwallSettings.PSN_NPSSO_PREFIX, problems));
-    all.put(
-        Source.GRIDSTATS,
-        named(
-            raw,
-            values,
-            PitwallSettings.GRIDSTATS_API_KEY,
-            PitwallSettings.GRIDSTATS_API_KEY_PREFIX,
-            problems));
-    return all;
-  }
-
-  private static Map<String, String> named(
-      Map<String, String> raw,
-      Map<String, Object> values,
-      Setting plain,
-      String prefix,
-      List<String> problems) {
-    Map<String, String> named = new TreeMap<>();
-    if (values.get(plain.key()) != null) {
-      named.put(DEFAULT_CREDENTIAL, (String) values.get(plain.key()));
-    }
-    raw.forEach(
-        (key, value) -> {
-          if (key.startsWith(prefix)) {
-            String name = key.substring(prefix.length());
-            if (!name.matches("[a-z0-9]{1,32}") || name.equals(DEFAULT_CREDENTIAL)) {
-              problems.add(
-                  "Invalid value **** for configuration "
-                      + key
-                      + ": a credential name is 1 to 32 letters a-z and digits, not 'default'");
-            } else if (value == null || value.isBlank()) {
-              problems.add("Invalid value **** for configuration " + key + ": must not be blank");
-            } else {
-              named.put(name, value.trim());
-            }
-          }
-        });
-    return named;
   }
 
   /** Builds a configuration from explicit values (demo and tests), validated the same way. */

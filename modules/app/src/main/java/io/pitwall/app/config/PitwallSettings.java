@@ -1,7 +1,5 @@
 package io.pitwall.app.config;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -15,42 +13,39 @@ public final class PitwallSettings {
       required(
           "kafka.bootstrap.servers",
           "Kafka bootstrap servers (host:port,...).",
-          PitwallSettings::nonBlank);
+          SettingChecks::nonBlank);
   public static final Setting SCHEMA_REGISTRY_URL =
       required(
           "schema.registry.url",
           "Confluent-compatible schema registry base URL (Confluent, Apicurio /apis/ccompat/v7, Karapace, Redpanda).",
-          PitwallSettings::url);
+          SettingChecks::url);
   public static final Setting TOPIC_PREFIX =
       optional(
-          "topic.prefix",
-          "pitwall.",
-          "Prefix of every Pitwall topic.",
-          PitwallSettings::topicPrefix);
+          "topic.prefix", "pitwall.", "Prefix of every Pitwall topic.", SettingChecks::topicPrefix);
   public static final Setting INSTANCE_ID =
       optional(
           "instance.id",
           "pitwall-0",
           "This instance's stable id; its Kafka transactional.id is <topic.prefix><instance.id>. Keep it across restarts.",
-          PitwallSettings::nonBlank);
+          SettingChecks::nonBlank);
   public static final Setting METRICS_PORT =
       optional(
           "metrics.port",
           "9404",
           "Port of /metrics (Prometheus text) and /health; 0 picks a free port.",
-          v -> intRange(v, 0, 65535));
+          v -> SettingChecks.intRange(v, 0, 65535));
   public static final Setting PSN_BASE_URL =
       optional(
           "psn.base.url",
           "https://m.np.playstation.com/api/trophy",
           "PSN Trophy API base URL.",
-          PitwallSettings::url);
+          SettingChecks::url);
   public static final Setting PSN_AUTH_BASE_URL =
       optional(
           "psn.auth.base.url",
           "https://ca.account.sony.com/api/authz/v3/oauth",
           "PSN OAuth base URL.",
-          PitwallSettings::url);
+          SettingChecks::url);
   public static final Setting PSN_NPSSO =
       secret(
           "psn.npsso",
@@ -60,58 +55,58 @@ public final class PitwallSettings {
           "psn.language",
           "en-US",
           "Accept-Language for trophy names and descriptions.",
-          PitwallSettings::nonBlank);
+          SettingChecks::nonBlank);
   public static final Setting PSN_BUDGET_REQUESTS =
       optional(
           "psn.budget.requests",
           "300",
           "PSN requests allowed per budget period for the credential (a 429's X-RateLimit-Next-Available overrides).",
-          v -> intRange(v, 1, 1_000_000));
+          v -> SettingChecks.intRange(v, 1, 1_000_000));
   public static final Setting PSN_BUDGET_PERIOD =
       optional(
           "psn.budget.period",
           "PT15M",
           "PSN budget period (ISO-8601 duration).",
-          PitwallSettings::positiveDuration);
+          SettingChecks::positiveDuration);
   public static final Setting PSN_PAGE_SIZE =
       optional(
           "psn.page.size",
           "20",
           "Titles per trophyTitles page in steady state (baselines use 800).",
-          v -> intRange(v, 1, 800));
+          v -> SettingChecks.intRange(v, 1, 800));
   public static final Setting GT_BASE_URL =
       optional(
           "gt.base.url",
           "https://www.gran-turismo.com/us/api/gt7sp",
           "GT Sport profile API base URL.",
-          PitwallSettings::url);
+          SettingChecks::url);
   public static final Setting GT_BUDGET_REQUESTS =
       optional(
           "gt.budget.requests",
           "60",
           "GT Sport profile requests per budget period (be polite: the site publishes no limit).",
-          v -> intRange(v, 1, 1_000_000));
+          v -> SettingChecks.intRange(v, 1, 1_000_000));
   public static final Setting GT_BUDGET_PERIOD =
       optional(
-          "gt.budget.period", "PT1M", "GT Sport budget period.", PitwallSettings::positiveDuration);
+          "gt.budget.period", "PT1M", "GT Sport budget period.", SettingChecks::positiveDuration);
   public static final Setting GT_DRIVER_CLASSES =
       optional(
           "gt.driver.classes",
           "1=E,2=D,3=C,4=B,5=A,6=A+,7=S",
           "GT Sport driver_class number to Driver Rating letter.",
-          PitwallSettings::driverClasses);
+          SettingChecks::driverClasses);
   public static final Setting GT_SAFETY_THRESHOLDS =
       optional(
           "gt.safety.thresholds",
           "S=80,A=65,B=40,C=20,D=10,E=0",
           "Lowest manner_point of each Safety Rating letter.",
-          PitwallSettings::safetyThresholds);
+          SettingChecks::safetyThresholds);
   public static final Setting GRIDSTATS_BASE_URL =
       optional(
           "gridstats.base.url",
           "https://gtgridstats.com",
           "gtgridstats API base URL.",
-          PitwallSettings::url);
+          SettingChecks::url);
   public static final Setting GRIDSTATS_API_KEY =
       secret(
           "gridstats.api.key",
@@ -121,51 +116,55 @@ public final class PitwallSettings {
           "gridstats.budget.requests",
           "1000",
           "gtgridstats metered requests per budget period (the quota headers cap it).",
-          v -> intRange(v, 1, 1_000_000));
+          v -> SettingChecks.intRange(v, 1, 1_000_000));
   public static final Setting GRIDSTATS_BUDGET_PERIOD =
       optional(
           "gridstats.budget.period",
           "P1D",
           "gtgridstats budget period.",
-          PitwallSettings::positiveDuration);
+          SettingChecks::positiveDuration);
   public static final Setting GRIDSTATS_BATCH_SIZE =
       optional(
           "gridstats.batch.size",
           "16",
           "Drivers per racers request (the API's maximum is 16).",
-          v -> intRange(v, 1, 16));
+          v -> SettingChecks.intRange(v, 1, 16));
   public static final Setting GRIDSTATS_TIMEOUT =
       optional(
           "gridstats.request.timeout",
           "PT90S",
           "Timeout of a gtgridstats request; a batch of 16 new drivers takes ~48 s.",
-          PitwallSettings::positiveDuration);
+          SettingChecks::positiveDuration);
   public static final Setting POLL_INTERVAL =
       optional(
           "poll.interval",
           "PT5M",
           "Shortest time between two polls of a watch (ISO-8601 duration): adaptive scheduling polls active watches this often while the budget allows; round-robin polls every watch this often at most.",
-          PitwallSettings::positiveDuration);
+          SettingChecks::positiveDuration);
   public static final Setting POLL_MAX_INTERVAL =
       optional(
           "poll.max.interval",
           "PT6H",
           "Staleness bound: longest time a watch goes without a successful poll while its upstream answers; the scheduler puts watches at risk of missing it first.",
-          PitwallSettings::positiveDuration);
+          SettingChecks::positiveDuration);
   public static final Setting SCHEDULE_MODE =
       optional(
           "schedule.mode",
           "adaptive",
           "adaptive (spend each token where a change is most likely: bound at risk, never polled, then recent activity) or round-robin (least recently polled first; the baseline of fixed-interval trackers).",
-          PitwallSettings::scheduleMode);
+          SettingChecks::scheduleMode);
   public static final Setting POLL_CONCURRENCY =
-      optional("poll.concurrency", "4", "Polls in flight at once.", v -> intRange(v, 1, 256));
+      optional(
+          "poll.concurrency",
+          "4",
+          "Polls in flight at once.",
+          v -> SettingChecks.intRange(v, 1, 256));
   public static final Setting FAULT_PAUSE_BEFORE_COMMIT =
       optional(
           "fault.pause.before.commit",
           "PT0S",
           "Fault injection for crash tests only: pause inside each open transaction. Leave at PT0S.",
-          PitwallSettings::duration);
+          SettingChecks::duration);
 
   /** All settings, in documentation order. */
   public static final List<Setting> ALL =
@@ -224,84 +223,6 @@ public final class PitwallSettings {
   }
 
   private static Setting secret(String key, String doc) {
-    return new Setting(key, null, false, true, doc, PitwallSettings::nonBlank);
-  }
-
-  static Object nonBlank(String value) {
-    if (value.isBlank()) {
-      throw new IllegalArgumentException("must not be blank");
-    }
-    return value.trim();
-  }
-
-  static Object url(String value) {
-    try {
-      URI uri = URI.create(value.trim());
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new IllegalArgumentException("must be an http or https URL with a host");
-      }
-      return value.trim();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          e.getMessage() != null && e.getMessage().startsWith("must")
-              ? e.getMessage()
-              : "not a URL (" + e.getMessage() + ")");
-    }
-  }
-
-  static Object intRange(String value, int min, int max) {
-    try {
-      int parsed = Integer.parseInt(value.trim());
-      if (parsed < min || parsed > max) {
-        throw new IllegalArgumentException("must be between " + min + " and " + max);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a whole number");
-    }
-  }
-
-  static Object duration(String value) {
-    try {
-      Duration parsed = Duration.parse(value.trim());
-      if (parsed.isNegative()) {
-        throw new IllegalArgumentException("must not be negative");
-      }
-      return parsed;
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("not an ISO-8601 duration such as PT30S or PT15M");
-    }
-  }
-
-  static Object positiveDuration(String value) {
-    Duration parsed = (Duration) duration(value);
-    if (parsed.isZero()) {
-      throw new IllegalArgumentException("must be longer than zero");
-    }
-    return parsed;
-  }
-
-  static Object driverClasses(String value) {
-    io.pitwall.core.gt.RatingScales.parse(
-        value, io.pitwall.core.gt.RatingScales.DEFAULT_SAFETY_THRESHOLDS);
-    return value;
-  }
-
-  static Object safetyThresholds(String value) {
-    io.pitwall.core.gt.RatingScales.parse(
-        io.pitwall.core.gt.RatingScales.DEFAULT_DRIVER_CLASSES, value);
-    return value;
-  }
-
-  static Object scheduleMode(String value) {
-    return io.pitwall.core.schedule.SchedulingMode.of(value);
-  }
-
-  static Object topicPrefix(String value) {
-    if (!value.matches("[a-zA-Z0-9._-]*")) {
-      throw new IllegalArgumentException("may contain only letters, digits, '.', '_' and '-'");
-    }
-    return value;
+    return new Setting(key, null, false, true, doc, SettingChecks::nonBlank);
   }
 }

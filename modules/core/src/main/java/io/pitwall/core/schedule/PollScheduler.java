@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,8 +100,8 @@ public final class PollScheduler {
   private final SchedulingMode mode;
   private final Duration defaultMin;
   private final Duration defaultMax;
-  private final Map<String, Credential> credentials = new LinkedHashMap<>();
-  private final Map<WatchKey, Entry> watches = new LinkedHashMap<>();
+  private final Map<String, CredentialState> credentials = new LinkedHashMap<>();
+  private final Map<WatchKey, ScheduledWatch> watches = new LinkedHashMap<>();
 
   /**
    * @param mode adaptive or round-robin
@@ -132,7 +130,7 @@ public final class PollScheduler {
     if (credentials.containsKey(id) || batchSize < 1) {
       throw new IllegalArgumentException("duplicate credential or bad batch size: " + id);
     }
-    credentials.put(id, new Credential(id, source, budget, batchSize));
+    credentials.put(id, new CredentialState(id, source, budget, batchSize));
   }
 
   /**
@@ -145,10 +143,10 @@ public final class PollScheduler {
    */
   public synchronized void put(
       WatchKey key, String credential, Duration min, Duration max, Instant now) {
-    Credential chosen = choose(key.source(), credential);
-    Entry entry = watches.get(key);
+    CredentialState chosen = choose(key.source(), credential);
+    ScheduledWatch entry = watches.get(key);
     if (entry == null) {
-      entry = new Entry(key, now);
+      entry = new ScheduledWatch(key, now);
       watches.put(key, entry);
     } else {
       entry.credential.watchCount--;
@@ -164,7 +162,7 @@ public final class PollScheduler {
 
   /** Stops scheduling a watch; returns whether it was scheduled. */
   public synchronized boolean remove(WatchKey key) {
-    Entry removed = watches.remove(key);
+    ScheduledWatch removed = watches.remove(key);
     if (removed != null) {
       removed.credential.watchCount--;
     }
@@ -174,26 +172,26 @@ public final class PollScheduler {
   /** The requests to make now, their watches marked in flight until {@link #done}. */
   public synchronized List<Dispatch> next(Instant now) {
     List<Dispatch> dispatches = new ArrayList<>();
-    for (Credential credential : credentials.values()) {
+    for (CredentialState credential : credentials.values()) {
       int requests = credential.budget.available() - credential.inFlight;
       if (requests <= 0) {
         continue;
       }
-      List<Entry> idle = new ArrayList<>();
-      for (Entry e : watches.values()) {
+      List<ScheduledWatch> idle = new ArrayList<>();
+      for (ScheduledWatch e : watches.values()) {
         if (e.credential == credential && !e.inFlight && !e.held(now)) {
           idle.add(e);
         }
       }
-      List<Entry> eligible = idle.stream().filter(e -> e.eligible(now)).toList();
+      List<ScheduledWatch> eligible = idle.stream().filter(e -> e.eligible(now)).toList();
       if (eligible.isEmpty()) {
         continue;
       }
-      List<Entry> ranked =
+      List<ScheduledWatch> ranked =
           mode == SchedulingMode.ROUND_ROBIN
-              ? roundRobin(eligible)
-              : adaptive(eligible, idle, credential, requests, now);
-      dispatches.addAll(dispatch(credential, ranked, idle, requests, now));
+              ? Ranking.roundRobin(eligible)
+              : Ranking.adaptive(eligible, idle, credential, requests, now);
+      dispatches.addAll(credential.dispatch(ranked, idle, requests, now));
     }
     return dispatches;
   }
@@ -204,13 +202,13 @@ public final class PollScheduler {
    */
   public synchronized Map<WatchKey, Duration> done(
       Dispatch dispatch, List<Report> reports, Instant now) {
-    Credential credential = credentials.get(dispatch.credential());
+    CredentialState credential = credentials.get(dispatch.credential());
     if (credential != null) {
       credential.inFlight = Math.max(0, credential.inFlight - 1);
     }
     Map<WatchKey, Duration> refreshed = new LinkedHashMap<>();
     for (Report report : reports) {
-      Entry e = watches.get(report.key());
+      ScheduledWatch e = watches.get(report.key());
       if (e == null) {
         continue;
       }
@@ -228,7 +226,7 @@ public final class PollScheduler {
       }
     }
     for (WatchKey key : dispatch.watches()) {
-      Entry e = watches.get(key);
+      ScheduledWatch e = watches.get(key);
       if (e != null) {
         e.inFlight = false;
       }
@@ -252,7 +250,7 @@ public final class PollScheduler {
 
   /** The credential a watch is assigned to, or null when it is not scheduled. */
   public synchronized String credentialOf(WatchKey key) {
-    Entry e = watches.get(key);
+    ScheduledWatch e = watches.get(key);
     return e == null ? null : e.credential.id;
   }
 
@@ -268,9 +266,9 @@ public final class PollScheduler {
     return watches.size();
   }
 
-  private Credential choose(Source source, String requested) {
+  private CredentialState choose(Source source, String requested) {
     if (requested != null) {
-      Credential c = credentials.get(requested);
+      CredentialState c = credentials.get(requested);
       if (c == null || c.source != source) {
         throw new IllegalArgumentException(
             "unknown credential " + requested + " for source " + source.id());
@@ -282,166 +280,5 @@ public final class PollScheduler {
         .min(Comparator.comparingInt(c -> c.watchCount))
         .orElseThrow(
             () -> new IllegalArgumentException("no credential configured for " + source.id()));
-  }
-
-  private static List<Entry> roundRobin(List<Entry> eligible) {
-    return eligible.stream()
-        .sorted(
-            Comparator.comparing(
-                    (Entry e) -> e.lastAttempt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(e -> e.added))
-        .toList();
-  }
-
-  private List<Entry> adaptive(
-      List<Entry> eligible, List<Entry> idle, Credential credential, int requests, Instant now) {
-    Set<Entry> isEligible = new HashSet<>(eligible);
-    Set<Entry> ranked = new LinkedHashSet<>();
-    atRisk(idle, credential, requests, now).stream()
-        .filter(isEligible::contains)
-        .forEach(ranked::add);
-    eligible.stream()
-        .filter(e -> e.lastAttempt == null)
-        .sorted(Comparator.comparing(e -> e.added))
-        .forEach(ranked::add);
-    byBacklog(eligible.stream().filter(e -> !ranked.contains(e)).toList(), now)
-        .forEach(ranked::add);
-    return new ArrayList<>(ranked);
-  }
-
-  /** Most valuable first: highest expected backlog of undetected change. */
-  private static List<Entry> byBacklog(List<Entry> entries, Instant now) {
-    Map<Entry, Double> backlog = new HashMap<>();
-    entries.forEach(e -> backlog.put(e, e.backlog(now)));
-    return entries.stream()
-        .sorted(Comparator.comparingDouble((Entry e) -> backlog.get(e)).reversed())
-        .toList();
-  }
-
-  /**
-   * The watches whose staleness bound is at risk, earliest deadline first: sorted by deadline, the
-   * k-th watch is reached after (k+1) polls; with {@code requests} tokens ready now and the
-   * bucket's refill after that, at the credential's measured tokens per request (with a {@link
-   * #COST_MARGIN}), a watch is at risk when that time comes within a twentieth of its bound of its
-   * deadline. Every watch up to the last one at risk is returned, since all of them must go first
-   * for that one to make it.
-   */
-  private static List<Entry> atRisk(
-      List<Entry> idle, Credential credential, int requests, Instant now) {
-    List<Entry> byDeadline = idle.stream().sorted(Comparator.comparing(Entry::deadline)).toList();
-    double watchesPerSecond =
-        credential.budget.refillPerSecond()
-            * credential.batchSize
-            / (COST_MARGIN * credential.tokensPerRequest());
-    double ready = (double) requests * credential.batchSize;
-    int last = -1;
-    for (int k = 0; k < byDeadline.size(); k++) {
-      Entry e = byDeadline.get(k);
-      double reachedIn = Math.max(0, k + 1 - ready) / watchesPerSecond;
-      double margin = e.max.toMillis() / 20_000.0;
-      double left = Duration.between(now, e.deadline()).toMillis() / 1000.0;
-      if (left <= reachedIn + margin) {
-        last = k;
-      }
-    }
-    return byDeadline.subList(0, last + 1);
-  }
-
-  private static List<Dispatch> dispatch(
-      Credential credential, List<Entry> ranked, List<Entry> idle, int requests, Instant now) {
-    List<Dispatch> out = new ArrayList<>();
-    int size = credential.batchSize;
-    int index = 0;
-    for (int r = 0; r < requests && index < ranked.size(); r++) {
-      List<Entry> batch =
-          new ArrayList<>(ranked.subList(index, Math.min(ranked.size(), index + size)));
-      index += batch.size();
-      if (batch.size() < size && index >= ranked.size()) {
-        Set<Entry> taken = new HashSet<>(ranked);
-        byBacklog(idle.stream().filter(e -> !taken.contains(e) && !e.inFlight).toList(), now)
-            .stream()
-            .limit(size - batch.size())
-            .forEach(batch::add);
-      }
-      for (Entry e : batch) {
-        e.inFlight = true;
-        e.lastAttempt = now;
-      }
-      credential.inFlight++;
-      credential.dispatched++;
-      out.add(new Dispatch(credential.id, batch.stream().map(e -> e.key).toList()));
-    }
-    return out;
-  }
-
-  private static final class Credential {
-    final String id;
-    final Source source;
-    final TokenBucket budget;
-    final int batchSize;
-    final long takenAtStart;
-    int inFlight;
-    int watchCount;
-    long dispatched;
-
-    Credential(String id, Source source, TokenBucket budget, int batchSize) {
-      this.id = id;
-      this.source = source;
-      this.budget = budget;
-      this.batchSize = batchSize;
-      this.takenAtStart = budget.taken();
-    }
-
-    /** Tokens a request has cost on average (requests that found a change cost more). */
-    double tokensPerRequest() {
-      if (dispatched < COST_SAMPLE) {
-        return INITIAL_COST;
-      }
-      return Math.max(1.0, (budget.taken() - takenAtStart) / (double) dispatched);
-    }
-  }
-
-  private static final class Entry {
-    final WatchKey key;
-    final Instant added;
-    final ActivityEstimate activity;
-    Credential credential;
-    Duration min;
-    Duration max;
-    Instant lastAttempt;
-    Instant lastOk;
-    Instant retryAt;
-    boolean inFlight;
-
-    Entry(WatchKey key, Instant now) {
-      this.key = key;
-      this.added = now;
-      this.activity = new ActivityEstimate(now);
-    }
-
-    /** When its data was last known fresh: the last successful poll, or when it was added. */
-    Instant seen() {
-      return lastOk == null ? added : lastOk;
-    }
-
-    Instant deadline() {
-      return seen().plus(max);
-    }
-
-    boolean held(Instant now) {
-      return retryAt != null && now.isBefore(retryAt);
-    }
-
-    boolean eligible(Instant now) {
-      return lastAttempt == null || !now.isBefore(lastAttempt.plus(min));
-    }
-
-    /**
-     * Expected accumulated detection lag of the changes not yet seen: rate × (time since seen)².
-     */
-    double backlog(Instant now) {
-      double since = Math.max(0, Duration.between(seen(), now).toMillis() / 1000.0);
-      return activity.ratePerSecond(now) * since * since;
-    }
   }
 }

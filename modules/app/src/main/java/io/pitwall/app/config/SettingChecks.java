@@ -1,0 +1,92 @@
+package io.pitwall.app.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The checks of {@link PitwallSettings}: each parses a setting's text and throws {@link
+ * IllegalArgumentException} with the reason, which becomes "Invalid value X for configuration Y:
+ * reason".
+ */
+final class SettingChecks {
+
+  private SettingChecks() {}
+
+  static Object nonBlank(String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("must not be blank");
+    }
+    return value.trim();
+  }
+
+  static Object url(String value) {
+    try {
+      URI uri = URI.create(value.trim());
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+          || uri.getHost() == null) {
+        throw new IllegalArgumentException("must be an http or https URL with a host");
+      }
+      return value.trim();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          e.getMessage() != null && e.getMessage().startsWith("must")
+              ? e.getMessage()
+              : "not a URL (" + e.getMessage() + ")");
+    }
+  }
+
+  static Object intRange(String value, int min, int max) {
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed < min || parsed > max) {
+        throw new IllegalArgumentException("must be between " + min + " and " + max);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a whole number");
+    }
+  }
+
+  static Object duration(String value) {
+    try {
+      Duration parsed = Duration.parse(value.trim());
+      if (parsed.isNegative()) {
+        throw new IllegalArgumentException("must not be negative");
+      }
+      return parsed;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("not an ISO-8601 duration such as PT30S or PT15M");
+    }
+  }
+
+  static Object positiveDuration(String value) {
+    Duration parsed = (Duration) duration(value);
+    if (parsed.isZero()) {
+      throw new IllegalArgumentException("must be longer than zero");
+    }
+    return parsed;
+  }
+
+  static Object driverClasses(String value) {
+    io.pitwall.core.gt.RatingScales.parse(
+        value, io.pitwall.core.gt.RatingScales.DEFAULT_SAFETY_THRESHOLDS);
+    return value;
+  }
+
+  static Object safetyThresholds(String value) {
+    io.pitwall.core.gt.RatingScales.parse(
+        io.pitwall.core.gt.RatingScales.DEFAULT_DRIVER_CLASSES, value);
+    return value;
+  }
+
+  static Object scheduleMode(String value) {
+    return io.pitwall.core.schedule.SchedulingMode.of(value);
+  }
+
+  static Object topicPrefix(String value) {
+    if (!value.matches("[a-zA-Z0-9._-]*")) {
+      throw new IllegalArgumentException("may contain only letters, digits, '.', '_' and '-'");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,70 @@
+package io.pitwall.core.schedule;
+
+import io.pitwall.core.Source;
+import io.pitwall.core.budget.TokenBucket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One credential of a pool: its budget, batch size, requests in flight and measured cost. */
+final class CredentialState {
+  final String id;
+  final Source source;
+  final TokenBucket budget;
+  final int batchSize;
+  final long takenAtStart;
+  int inFlight;
+  int watchCount;
+  long dispatched;
+
+  CredentialState(String id, Source source, TokenBucket budget, int batchSize) {
+    this.id = id;
+    this.source = source;
+    this.budget = budget;
+    this.batchSize = batchSize;
+    this.takenAtStart = budget.taken();
+  }
+
+  /** Tokens a request has cost on average (requests that found a change cost more). */
+  double tokensPerRequest() {
+    if (dispatched < PollScheduler.COST_SAMPLE) {
+      return PollScheduler.INITIAL_COST;
+    }
+    return Math.max(1.0, (budget.taken() - takenAtStart) / (double) dispatched);
+  }
+
+  /**
+   * Cuts the ranked watches into up to {@code requests} requests of up to the batch size, topping
+   * up the last one with the most valuable other idle watches (they ride along for free), and marks
+   * them in flight.
+   */
+  List<PollScheduler.Dispatch> dispatch(
+      List<ScheduledWatch> ranked, List<ScheduledWatch> idle, int requests, Instant now) {
+    List<PollScheduler.Dispatch> out = new ArrayList<>();
+    int size = batchSize;
+    int index = 0;
+    for (int r = 0; r < requests && index < ranked.size(); r++) {
+      List<ScheduledWatch> batch =
+          new ArrayList<>(ranked.subList(index, Math.min(ranked.size(), index + size)));
+      index += batch.size();
+      if (batch.size() < size && index >= ranked.size()) {
+        Set<ScheduledWatch> taken = new HashSet<>(ranked);
+        Ranking.byBacklog(
+                idle.stream().filter(e -> !taken.contains(e) && !e.inFlight).toList(), now)
+            .stream()
+            .limit(size - batch.size())
+            .forEach(batch::add);
+      }
+      for (ScheduledWatch e : batch) {
+        e.inFlight = true;
+        e.lastAttempt = now;
+      }
+      inFlight++;
+      dispatched++;
+      out.add(new PollScheduler.Dispatch(id, batch.stream().map(e -> e.key).toList()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,48 @@
+package io.pitwall.core.schedule;
+
+import io.pitwall.core.WatchKey;
+import java.time.Duration;
+import java.time.Instant;
+
+/** One scheduled watch: its bounds, credential, history and activity. */
+final class ScheduledWatch {
+  final WatchKey key;
+  final Instant added;
+  final ActivityEstimate activity;
+  CredentialState credential;
+  Duration min;
+  Duration max;
+  Instant lastAttempt;
+  Instant lastOk;
+  Instant retryAt;
+  boolean inFlight;
+
+  ScheduledWatch(WatchKey key, Instant now) {
+    this.key = key;
+    this.added = now;
+    this.activity = new ActivityEstimate(now);
+  }
+
+  /** When its data was last known fresh: the last successful poll, or when it was added. */
+  Instant seen() {
+    return lastOk == null ? added : lastOk;
+  }
+
+  Instant deadline() {
+    return seen().plus(max);
+  }
+
+  boolean held(Instant now) {
+    return retryAt != null && now.isBefore(retryAt);
+  }
+
+  boolean eligible(Instant now) {
+    return lastAttempt == null || !now.isBefore(lastAttempt.plus(min));
+  }
+
+  /** Expected accumulated detection lag of the changes not yet seen: rate × (time since seen)². */
+  double backlog(Instant now) {
+    double since = Math.max(0, Duration.between(seen(), now).toMillis() / 1000.0);
+    return activity.ratePerSecond(now) * since * since;
+  }
+}
