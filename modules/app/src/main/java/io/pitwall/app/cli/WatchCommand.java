@@ -69,7 +69,24 @@ public final class WatchCommand implements Runnable {
       return prefix + "watches";
     }
 
-    int send(String key, byte[] value) throws Exception {
+    /**
+     * Validates the record exactly as the engine will, then writes it; exit code 2 when refused.
+     *
+     * @param value the JSON value, or null for a tombstone
+     * @param done what happened, for the confirmation line
+     */
+    int write(String key, byte[] value, String done) throws Exception {
+      WatchRecord parsed =
+          WatchRecordParser.anyCredential().parse(key.getBytes(StandardCharsets.UTF_8), value);
+      if (refused(parsed, key)) {
+        return 2;
+      }
+      send(key, value);
+      System.out.println("Watch " + key + " " + done + " " + topic());
+      return 0;
+    }
+
+    private void send(String key, byte[] value) throws Exception {
       try (KafkaProducer<byte[], byte[]> producer =
           new KafkaProducer<>(
               Map.of(
@@ -83,7 +100,6 @@ public final class WatchCommand implements Runnable {
             .send(new ProducerRecord<>(topic(), key.getBytes(StandardCharsets.UTF_8), value))
             .get();
       }
-      return 0;
     }
   }
 
@@ -109,6 +125,21 @@ public final class WatchCommand implements Runnable {
     @Option(names = "--disabled", description = "Keep the watch but do not poll it.")
     boolean disabled;
 
+    @Option(
+        names = "--credential",
+        description = "Credential name to poll with (default: spread over the source's pool).")
+    String credential;
+
+    @Option(
+        names = "--min-interval",
+        description = "Shortest time between two polls, e.g. PT1M (default: poll.interval).")
+    String minInterval;
+
+    @Option(
+        names = "--max-interval",
+        description = "Staleness bound, e.g. PT1H (default: poll.max.interval).")
+    String maxInterval;
+
     @Override
     public Integer call() throws Exception {
       int colon = key.indexOf(':');
@@ -129,15 +160,16 @@ public final class WatchCommand implements Runnable {
       if (disabled) {
         value.put("enabled", false);
       }
-      byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
-      WatchRecord parsed =
-          WatchRecordParser.anyCredential().parse(key.getBytes(StandardCharsets.UTF_8), bytes);
-      if (refused(parsed, key)) {
-        return 2;
+      if (credential != null) {
+        value.put("credential", credential);
       }
-      target.send(key, bytes);
-      System.out.println("Watch " + key + " written to " + target.topic());
-      return 0;
+      if (minInterval != null) {
+        value.put("minInterval", minInterval);
+      }
+      if (maxInterval != null) {
+        value.put("maxInterval", maxInterval);
+      }
+      return target.write(key, value.toString().getBytes(StandardCharsets.UTF_8), "written to");
     }
   }
 
@@ -154,14 +186,7 @@ public final class WatchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      WatchRecord parsed =
-          WatchRecordParser.anyCredential().parse(key.getBytes(StandardCharsets.UTF_8), null);
-      if (refused(parsed, key)) {
-        return 2;
-      }
-      target.send(key, null);
-      System.out.println("Watch " + key + " removed from " + target.topic());
-      return 0;
+      return target.write(key, null, "removed from");
     }
   }
 

@@ -57,6 +57,35 @@ class WatchCommandIT {
             run(
                 "watch",
                 "add",
+                "psn:456",
+                "--credential",
+                "alt",
+                "--min-interval",
+                "PT1M",
+                "--max-interval",
+                "PT1H",
+                target[0],
+                target[1],
+                target[2],
+                target[3]))
+        .isZero();
+    assertThat(
+            run(
+                "watch",
+                "add",
+                "psn:456",
+                "--min-interval",
+                "soon",
+                target[0],
+                target[1],
+                target[2],
+                target[3]))
+        .as("an interval that is no ISO-8601 duration is refused before it reaches the topic")
+        .isEqualTo(2);
+    assertThat(
+            run(
+                "watch",
+                "add",
                 "psn:123",
                 "--series",
                 "1",

@@ -13,7 +13,7 @@ final class ActivityEstimate {
 
   static final Duration SESSION = Duration.ofHours(1);
   static final Duration LONG_TERM = Duration.ofDays(7);
-  static final double PRIOR_CHANGES = 0.5;
+  static final double PRIOR_CHANGES = 2.0;
 
   private double session;
   private double longTerm;

@@ -31,10 +31,11 @@ class PollSchedulerTest {
 
   @Test
   void shouldHoldEveryWatchsStalenessBoundUnderASaturatedBudget() {
-    PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), FIFTEEN_MINUTES);
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
-    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    PollScheduler scheduler =
+        psn(
+            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), FIFTEEN_MINUTES),
+            budget);
     List<WatchKey> keys = IntStream.range(0, 150).mapToObj(PollSchedulerTest::psn).toList();
     keys.forEach(k -> scheduler.put(k, null, null, null, T0));
     Set<WatchKey> hot = Set.copyOf(keys.subList(0, 10));
@@ -58,10 +59,11 @@ class PollSchedulerTest {
 
   @Test
   void shouldPauseExactlyUntilTheServersHint() {
-    PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1));
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
-    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    PollScheduler scheduler =
+        psn(
+            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1)),
+            budget);
     scheduler.put(psn(1), null, null, null, T0);
     scheduler.put(psn(2), null, null, null, T0);
     Instant hint = T0.plusSeconds(97);
@@ -103,10 +105,11 @@ class PollSchedulerTest {
 
   @Test
   void shouldPollNeverPolledWatchesFirst() {
-    PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1));
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES, 1);
-    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    PollScheduler scheduler =
+        psn(
+            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1)),
+            budget);
     scheduler.put(psn(1), null, null, null, T0);
     PollScheduler.Dispatch first = scheduler.next(T0).get(0);
     budget.tryTake();
@@ -122,10 +125,12 @@ class PollSchedulerTest {
 
   @Test
   void shouldCycleEvenlyInRoundRobin() {
-    PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ROUND_ROBIN, Duration.ofSeconds(1), Duration.ofHours(1));
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
-    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    PollScheduler scheduler =
+        psn(
+            new PollScheduler(
+                SchedulingMode.ROUND_ROBIN, Duration.ofSeconds(1), Duration.ofHours(1)),
+            budget);
     List<WatchKey> keys = IntStream.range(0, 40).mapToObj(PollSchedulerTest::psn).toList();
     keys.forEach(k -> scheduler.put(k, null, null, null, T0));
     Set<WatchKey> hot = Set.copyOf(keys.subList(0, 5));
@@ -180,9 +185,9 @@ class PollSchedulerTest {
   @Test
   void shouldRefuseAnUnknownCredential() {
     PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1));
-    scheduler.addCredential(
-        Source.PSN, "psn/default", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
+        psn(
+            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1)),
+            new TokenBucket(clock, 300, FIFTEEN_MINUTES));
     assertThatThrownBy(() -> scheduler.put(psn(1), "psn/other", null, null, T0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown credential psn/other");
@@ -194,9 +199,9 @@ class PollSchedulerTest {
   @Test
   void shouldReportStalenessFromAddedOrLastSuccessfulPoll() {
     PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1));
-    scheduler.addCredential(
-        Source.PSN, "psn/default", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
+        psn(
+            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1)),
+            new TokenBucket(clock, 300, FIFTEEN_MINUTES));
     scheduler.put(psn(1), null, null, null, T0);
     scheduler.put(psn(2), null, null, null, T0.plusSeconds(30));
 
@@ -221,10 +226,11 @@ class PollSchedulerTest {
 
   @Test
   void shouldTakeAFirstPollsHistoryAsActivityButOnlyOnce() {
-    PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofDays(1));
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES, 2);
-    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    PollScheduler scheduler =
+        psn(
+            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofDays(1)),
+            budget);
     scheduler.put(psn(1), null, null, null, T0);
     scheduler.put(psn(2), null, null, null, T0);
     List<Instant> recentSessions =
@@ -250,6 +256,12 @@ class PollSchedulerTest {
     assertThat(next.get(0).watches())
         .as("the account that played in the last days goes first")
         .containsExactly(psn(2));
+  }
+
+  /** The scheduler with one PSN credential, {@code psn/default}, on that budget. */
+  private static PollScheduler psn(PollScheduler scheduler, TokenBucket budget) {
+    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    return scheduler;
   }
 
   private static void assertWindowed(List<Instant> requests, int limit) {
