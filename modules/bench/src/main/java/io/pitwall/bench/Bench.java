@@ -135,7 +135,6 @@ public final class Bench implements Callable<Integer> {
                   new SchedulerRun.Settings(
                       mode,
                       accounts,
-                      seed,
                       budget,
                       budgetPeriod,
                       minInterval,

@@ -40,7 +40,6 @@ final class SchedulerRun implements AutoCloseable {
   record Settings(
       String mode,
       int accounts,
-      long seed,
       int budgetRequests,
       Duration budgetPeriod,
       Duration minInterval,

@@ -17,8 +17,6 @@ import java.time.Instant;
 public final class TokenBucket {
 
   private final Clock clock;
-  private final int requests;
-  private final Duration period;
   private final double capacity;
   private final double tokensPerNano;
   private double tokens;
@@ -52,8 +50,6 @@ public final class TokenBucket {
       throw new IllegalArgumentException("a bucket's burst is at least 1 and below its budget");
     }
     this.clock = clock;
-    this.requests = requests;
-    this.period = period;
     this.capacity = burst;
     this.tokensPerNano = Math.max(1, requests - burst) / (double) period.toNanos();
     this.tokens = burst;
@@ -63,16 +59,6 @@ public final class TokenBucket {
   /** The default burst: 2 % of the budget, at least one request. */
   public static int defaultBurst(int requests) {
     return Math.max(1, requests / 50);
-  }
-
-  /** The configured budget: most requests in any window of {@link #period()}. */
-  public int requests() {
-    return requests;
-  }
-
-  /** The budget's window. */
-  public Duration period() {
-    return period;
   }
 
   /** Tokens taken since the bucket was created: the requests made on this budget. */

@@ -256,6 +256,21 @@ class PollSchedulerTest {
     assertThat(next.get(0).watches())
         .as("the account that played in the last days goes first")
         .containsExactly(psn(2));
+
+    List<Instant> flood =
+        IntStream.range(0, 20).mapToObj(i -> clock.instant().minus(Duration.ofHours(i))).toList();
+    for (PollScheduler.Dispatch d : next) {
+      budget.tryTake();
+      WatchKey key = d.watches().get(0);
+      scheduler.done(
+          d,
+          List.of(PollScheduler.Report.ok(key, List.of(), key.equals(psn(1)) ? flood : List.of())),
+          clock.instant());
+    }
+    clock.set(T0.plus(Duration.ofMinutes(20)));
+    assertThat(scheduler.next(clock.instant()).get(0).watches())
+        .as("history reported again on a later poll is not counted twice")
+        .containsExactly(psn(2));
   }
 
   /** The scheduler with one PSN credential, {@code psn/default}, on that budget. */
