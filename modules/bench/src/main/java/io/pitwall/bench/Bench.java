@@ -1,6 +1,7 @@
 package io.pitwall.bench;
 
 import ch.qos.logback.classic.Level;
+import io.pitwall.core.schedule.SchedulingMode;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.activity.BurstyPsnActivity;
 import io.pitwall.simulator.psn.activity.PsnWorldGenerator;
@@ -68,6 +69,12 @@ public final class Bench implements Callable<Integer> {
   Duration maxInterval;
 
   @Option(
+      names = "--prior",
+      defaultValue = "12",
+      description = "schedule.prior.changes: changes a week assumed for every watch.")
+  double prior;
+
+  @Option(
       names = "--tick",
       defaultValue = "PT0.02S",
       description = "Wall time between the engine's scheduling rounds.")
@@ -90,6 +97,13 @@ public final class Bench implements Callable<Integer> {
       defaultValue = "4",
       description = "Sessions per day of the most active accounts.")
   double maxSessions;
+
+  @Option(
+      names = "--simulate",
+      description =
+          "Run the scheduler alone on a virtual clock (modelled request costs, no simulator or"
+              + " Kafka): seconds instead of minutes, for exploring settings.")
+  boolean simulate;
 
   /** Runs the benchmark. */
   public static void main(String[] args) {
@@ -122,6 +136,9 @@ public final class Bench implements Callable<Integer> {
     BurstyPsnActivity activity =
         new BurstyPsnActivity(
             seed, accounts, parameters(), t0.minus(Duration.ofDays(14)), windowEnd);
+    if (simulate) {
+      return simulate(activity, t0, windowStart, windowEnd, end);
+    }
     try (EmbeddedKraftBroker broker = EmbeddedKraftBroker.start();
         ApicurioRegistryProcess registry = ApicurioRegistryProcess.start()) {
       List<SchedulerRun> runs = new ArrayList<>();
@@ -139,6 +156,7 @@ public final class Bench implements Callable<Integer> {
                       budgetPeriod,
                       minInterval,
                       maxInterval,
+                      prior,
                       tick,
                       broker.bootstrapServers(),
                       registry.confluentApiUrl()),
@@ -171,6 +189,27 @@ public final class Bench implements Callable<Integer> {
         runs.forEach(SchedulerRun::close);
       }
     }
+  }
+
+  private int simulate(
+      BurstyPsnActivity activity, Instant t0, Instant windowStart, Instant windowEnd, Instant end) {
+    SchedulerSimulation simulation =
+        new SchedulerSimulation(
+            activity,
+            accounts,
+            new SchedulerSimulation.Settings(
+                budget,
+                budgetPeriod,
+                minInterval,
+                maxInterval,
+                prior,
+                tick.multipliedBy((long) compression)));
+    List<SchedulerSimulation.Outcome> outcomes = new ArrayList<>();
+    for (SchedulingMode mode : List.of(SchedulingMode.ADAPTIVE, SchedulingMode.ROUND_ROBIN)) {
+      outcomes.add(simulation.run(mode, t0, windowStart, windowEnd, end));
+    }
+    new SimulationReport(window).print(outcomes, new LatencyBound(simulation.sessionsPerDay()));
+    return 0;
   }
 
   private BurstyPsnActivity.Parameters parameters() {

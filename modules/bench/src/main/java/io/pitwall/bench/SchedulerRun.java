@@ -44,6 +44,7 @@ final class SchedulerRun implements AutoCloseable {
       Duration budgetPeriod,
       Duration minInterval,
       Duration maxInterval,
+      double prior,
       Duration tick,
       String bootstrapServers,
       String registryUrl) {}
@@ -83,6 +84,7 @@ final class SchedulerRun implements AutoCloseable {
     config.put("poll.interval", s.minInterval().toString());
     config.put("poll.max.interval", s.maxInterval().toString());
     config.put("schedule.mode", s.mode());
+    config.put("schedule.prior.changes", Double.toString(s.prior()));
     config.put("poll.concurrency", "16");
     config.put("metrics.port", "0");
     for (int i = 0; i < s.accounts(); i++) {

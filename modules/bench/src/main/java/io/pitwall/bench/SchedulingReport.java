@@ -140,7 +140,7 @@ final class SchedulingReport {
         adaptive.rateLimited());
   }
 
-  private static String ratio(Duration a, Duration b) {
+  static String ratio(Duration a, Duration b) {
     if (a == null || b == null || b.isZero()) {
       return "n/a";
     }
@@ -151,7 +151,7 @@ final class SchedulingReport {
     return changes == 0 ? Double.NaN : (double) requests / changes;
   }
 
-  private static String human(Duration d) {
+  static String human(Duration d) {
     if (d == null) {
       return "undetected";
     }

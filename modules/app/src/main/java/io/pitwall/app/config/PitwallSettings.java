@@ -153,6 +153,12 @@ public final class PitwallSettings {
           "adaptive",
           "adaptive (spend each token where a change is most likely: bound at risk, never polled, then recent activity) or round-robin (least recently polled first; the baseline of fixed-interval trackers).",
           SettingChecks::scheduleMode);
+  public static final Setting SCHEDULE_PRIOR_CHANGES =
+      optional(
+          "schedule.prior.changes",
+          "12",
+          "Adaptive mode: changes a week assumed for every watch on top of those it showed. Larger spreads polls more evenly (the p99 detection latency approaches round-robin's), smaller follows activity more closely (a lower p50, a higher p99); see the scheduling benchmark in the README.",
+          v -> SettingChecks.decimalRange(v, 0, 10_000));
   public static final Setting POLL_CONCURRENCY =
       optional(
           "poll.concurrency",
@@ -195,6 +201,7 @@ public final class PitwallSettings {
           POLL_INTERVAL,
           POLL_MAX_INTERVAL,
           SCHEDULE_MODE,
+          SCHEDULE_PRIOR_CHANGES,
           POLL_CONCURRENCY,
           FAULT_PAUSE_BEFORE_COMMIT);
 

@@ -47,6 +47,18 @@ final class SettingChecks {
     }
   }
 
+  static Object decimalRange(String value, double min, double max) {
+    try {
+      double parsed = Double.parseDouble(value.trim());
+      if (!(parsed > min) || parsed > max) {
+        throw new IllegalArgumentException("must be above " + min + " and at most " + max);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a number");
+    }
+  }
+
   static Object duration(String value) {
     try {
       Duration parsed = Duration.parse(value.trim());

@@ -39,8 +39,8 @@ final class WatchScheduler {
   }
 
   /**
-   * The configured scheduler ({@code schedule.mode}, {@code poll.interval}, {@code
-   * poll.max.interval}) over every credential's budget.
+   * The configured scheduler ({@code schedule.mode}, {@code schedule.prior.changes}, {@code
+   * poll.interval}, {@code poll.max.interval}) over every credential's budget.
    *
    * @param pollers each credential's poller, by credential id
    */
@@ -49,7 +49,8 @@ final class WatchScheduler {
         new PollScheduler(
             config.value(PitwallSettings.SCHEDULE_MODE, SchedulingMode.class),
             config.duration(PitwallSettings.POLL_INTERVAL),
-            config.duration(PitwallSettings.POLL_MAX_INTERVAL));
+            config.duration(PitwallSettings.POLL_MAX_INTERVAL),
+            config.value(PitwallSettings.SCHEDULE_PRIOR_CHANGES, Double.class));
     pollers.forEach(
         (id, poller) ->
             scheduler.addCredential(poller.source(), id, poller.budget(), poller.batchSize()));

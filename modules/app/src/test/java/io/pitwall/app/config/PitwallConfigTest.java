@@ -94,6 +94,7 @@ class PitwallConfigTest {
             "kafka.bootstrap.servers=k:9092\nschema.registry.url=http://r:8081\n"
                 + "psn.npsso=first-secret\npsn.npsso.alt=second-secret\n"
                 + "schedule.mode=round-robin\npoll.max.interval=PT2H\n"
+                + "schedule.prior.changes=2.5\n"
                 + "watch.1=psn:123 credential=alt minInterval=PT1M maxInterval=PT30M\nwatch.2=psn:456\n");
 
     PitwallConfig config =
@@ -108,6 +109,7 @@ class PitwallConfigTest {
                 PitwallSettings.SCHEDULE_MODE, io.pitwall.core.schedule.SchedulingMode.class))
         .isEqualTo(io.pitwall.core.schedule.SchedulingMode.ROUND_ROBIN);
     assertThat(config.duration(PitwallSettings.POLL_MAX_INTERVAL)).isEqualTo(Duration.ofHours(2));
+    assertThat(config.value(PitwallSettings.SCHEDULE_PRIOR_CHANGES, Double.class)).isEqualTo(2.5);
     WatchSpec pinned = config.watches().get(0);
     assertThat(pinned.credential()).isEqualTo("alt");
     assertThat(pinned.minInterval()).isEqualTo(Duration.ofMinutes(1));
@@ -123,6 +125,7 @@ class PitwallConfigTest {
                     write(
                         "kafka.bootstrap.servers=k:9092\nschema.registry.url=http://r:8081\n"
                             + "psn.npsso.Bad_Name=leaked-secret\nschedule.mode=fastest\n"
+                            + "schedule.prior.changes=0\n"
                             + "watch.1=psn:123 credential=nobody\n"),
                     Map.of()))
         .isInstanceOfSatisfying(
@@ -133,6 +136,10 @@ class PitwallConfigTest {
                       p -> p.startsWith("Invalid value **** for configuration psn.npsso.Bad_Name"))
                   .anyMatch(
                       p -> p.contains("for configuration schedule.mode: not a scheduling mode"))
+                  .anyMatch(
+                      p ->
+                          p.contains(
+                              "Invalid value 0 for configuration schedule.prior.changes: must be above 0.0"))
                   .anyMatch(
                       p ->
                           p.contains(

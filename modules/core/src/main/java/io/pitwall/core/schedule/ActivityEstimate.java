@@ -6,21 +6,27 @@ import java.time.Instant;
 /**
  * A watch's estimated change rate from the changes it showed: a session part that decays within
  * hours (players earn trophies in clusters) plus a long-term part that decays over days, plus a
- * small prior so that a watch never seen changing is still worth a look. Both parts are
- * exponentially decayed counts, updated lazily; not thread-safe (the scheduler guards it).
+ * prior number of changes a week assumed for every watch, so that a watch never seen changing is
+ * still worth a look. The prior sets how evenly polls spread: a large one makes every watch look
+ * alike (towards round-robin: the best p99), a small one lets activity decide (the best p50). Both
+ * parts are exponentially decayed counts, updated lazily; not thread-safe (the scheduler guards
+ * it).
  */
 final class ActivityEstimate {
 
   static final Duration SESSION = Duration.ofHours(1);
   static final Duration LONG_TERM = Duration.ofDays(7);
-  static final double PRIOR_CHANGES = 2.0;
-
+  private final double priorChanges;
   private double session;
   private double longTerm;
   private Instant updated;
 
-  ActivityEstimate(Instant now) {
+  /**
+   * @param priorChanges changes a week assumed on top of those seen
+   */
+  ActivityEstimate(Instant now, double priorChanges) {
     this.updated = now;
+    this.priorChanges = priorChanges;
   }
 
   /** A change happened at {@code at} (the upstream's event time, else the detection time). */
@@ -37,7 +43,7 @@ final class ActivityEstimate {
     double sinceUpdate = Math.max(0, seconds(Duration.between(updated, now)));
     double s = session * Math.exp(-sinceUpdate / seconds(SESSION));
     double l = longTerm * Math.exp(-sinceUpdate / seconds(LONG_TERM));
-    return s / seconds(SESSION) + (l + PRIOR_CHANGES) / seconds(LONG_TERM);
+    return s / seconds(SESSION) + (l + priorChanges) / seconds(LONG_TERM);
   }
 
   private void decayTo(Instant now) {

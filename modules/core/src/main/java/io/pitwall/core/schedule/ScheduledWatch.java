@@ -17,10 +17,10 @@ final class ScheduledWatch {
   Instant retryAt;
   boolean inFlight;
 
-  ScheduledWatch(WatchKey key, Instant now) {
+  ScheduledWatch(WatchKey key, Instant now, double priorChanges) {
     this.key = key;
     this.added = now;
-    this.activity = new ActivityEstimate(now);
+    this.activity = new ActivityEstimate(now, priorChanges);
   }
 
   /** When its data was last known fresh: the last successful poll, or when it was added. */

@@ -58,6 +58,38 @@ class PollSchedulerTest {
   }
 
   @Test
+  void shouldSpreadPollsMoreEvenlyWithALargerPrior() {
+    double smallPrior = hotToQuietPolls(0.5);
+    double largePrior = hotToQuietPolls(50);
+
+    assertThat(smallPrior).as("a small prior follows activity").isGreaterThan(5);
+    assertThat(largePrior)
+        .as("a large prior makes every watch look alike")
+        .isLessThan(smallPrior / 2)
+        .isGreaterThan(1);
+  }
+
+  /** Mean polls of an always-active watch over those of a quiet one, 6 saturated hours. */
+  private double hotToQuietPolls(double prior) {
+    clock.set(T0);
+    TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
+    PollScheduler scheduler =
+        psn(
+            new PollScheduler(
+                SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), Duration.ofDays(1), prior),
+            budget);
+    List<WatchKey> keys = IntStream.range(0, 600).mapToObj(PollSchedulerTest::psn).toList();
+    keys.forEach(k -> scheduler.put(k, null, null, null, T0));
+    Set<WatchKey> hot = Set.copyOf(keys.subList(0, 10));
+    Run run = new Run(scheduler, Map.of("psn/default", budget), hot::contains);
+    run.until(T0.plus(Duration.ofHours(6)));
+    double hotPolls = hot.stream().mapToInt(run::polls).average().orElseThrow();
+    double quietPolls =
+        keys.stream().filter(k -> !hot.contains(k)).mapToInt(run::polls).average().orElseThrow();
+    return hotPolls / quietPolls;
+  }
+
+  @Test
   void shouldPauseExactlyUntilTheServersHint() {
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
     PollScheduler scheduler =
@@ -180,6 +212,18 @@ class PollSchedulerTest {
     assertThat(next.get(0).watches().subList(0, 2))
         .as("the active drivers lead the batch")
         .containsExactlyInAnyOrder(drivers.get(37), drivers.get(22));
+  }
+
+  @Test
+  void shouldRefuseAPriorThatIsNotAPositiveNumber() {
+    for (double prior : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      assertThatThrownBy(
+              () ->
+                  new PollScheduler(
+                      SchedulingMode.ADAPTIVE, Duration.ofMinutes(1), Duration.ofHours(1), prior))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("prior");
+    }
   }
 
   @Test
