@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The scheduler alone on a virtual clock: the real {@link PollScheduler} and {@link TokenBucket},
@@ -105,19 +106,8 @@ final class SchedulerSimulation {
         seen[a]++;
       }
     }
-    List<Duration> latencies = new ArrayList<>();
-    List<List<Duration>> tierLatencies = new ArrayList<>();
-    int[] tierPolls = new int[TIERS.length];
-    int[] tierAccounts = new int[TIERS.length];
-    for (int t = 0; t < TIERS.length; t++) {
-      tierLatencies.add(new ArrayList<>());
-    }
-    for (int a = 0; a < accounts; a++) {
-      tierAccounts[tier(a)]++;
-    }
-    int missing = 0;
-    int requests = 0;
-    int polls = 0;
+    SimulationTally tally =
+        new SimulationTally(windowStart, windowEnd, TIERS, this::tier, accounts);
     Deque<Pending> pending = new ArrayDeque<>();
     for (Instant now = start; now.isBefore(end); now = now.plus(settings.tick())) {
       clock.set(now);
@@ -125,9 +115,7 @@ final class SchedulerSimulation {
         Pending p = pending.peek();
         while (p.tokensOwed > 0 && bucket.tryTake()) {
           p.tokensOwed--;
-          if (!now.isBefore(windowStart) && now.isBefore(windowEnd)) {
-            requests++;
-          }
+          tally.request(now);
         }
         if (p.tokensOwed > 0) {
           break;
@@ -137,10 +125,7 @@ final class SchedulerSimulation {
         List<Instant> changes = new ArrayList<>();
         for (PlannedEarn e : p.found) {
           changes.add(e.at());
-          if (!e.at().isBefore(windowStart) && e.at().isBefore(windowEnd)) {
-            latencies.add(Duration.between(e.at(), now));
-            tierLatencies.get(tier(a)).add(Duration.between(e.at(), now));
-          }
+          tally.detected(e.at(), now, a);
         }
         List<Instant> history = List.of();
         if (!polled[a]) {
@@ -158,50 +143,18 @@ final class SchedulerSimulation {
         while (seen[a] < mine.size() && !mine.get(seen[a]).at().isAfter(now)) {
           found.add(mine.get(seen[a]++));
         }
-        if (!now.isBefore(windowStart) && now.isBefore(windowEnd)) {
-          polls++;
-          tierPolls[tier(a)]++;
-        }
+        tally.poll(now, a);
         int before = seen[a] - found.size();
         pending.add(new Pending(d, a, found, before, 1 + changedTitles(found, before > 0)));
       }
     }
     for (int a = 0; a < accounts; a++) {
-      for (int i = seen[a]; i < earns.get(a).size(); i++) {
-        Instant at = earns.get(a).get(i).at();
-        if (!at.isBefore(windowStart) && at.isBefore(windowEnd)) {
-          missing++;
-        }
-      }
+      earns.get(a).subList(seen[a], earns.get(a).size()).forEach(e -> tally.missed(e.at()));
     }
-    List<Tier> tiers = new ArrayList<>();
-    for (int t = 0; t < TIERS.length; t++) {
-      List<Duration> l = tierLatencies.get(t);
-      Percentiles tp = new Percentiles(l, 0);
-      tiers.add(
-          new Tier(
-              TIERS[t],
-              tierAccounts[t],
-              l.size(),
-              tierPolls[t],
-              l.isEmpty() ? null : tp.at(50),
-              l.isEmpty() ? null : tp.at(99)));
-    }
-    Percentiles percentiles = new Percentiles(latencies, missing);
-    double use =
-        requests
-            / (settings.budgetRequests()
-                * (double) Duration.between(windowStart, windowEnd).toSeconds()
-                / settings.budgetPeriod().toSeconds());
-    return new Outcome(
-        mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-        percentiles.count(),
-        percentiles.at(50),
-        percentiles.at(99),
-        requests,
-        polls,
-        use,
-        tiers);
+    return tally.outcome(
+        mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        settings.budgetRequests(),
+        settings.budgetPeriod());
   }
 
   /**
