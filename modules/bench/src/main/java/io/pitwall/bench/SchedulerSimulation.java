@@ -57,16 +57,6 @@ final class SchedulerSimulation {
       Duration p50,
       Duration p99) {}
 
-  private int tier(int a) {
-    double r = activity.sessionsPerDay(a);
-    for (int t = 0; t < TIERS.length; t++) {
-      if (r < TIERS[t]) {
-        return t;
-      }
-    }
-    return TIERS.length - 1;
-  }
-
   private final BurstyPsnActivity activity;
   private final int accounts;
   private final Settings settings;
@@ -155,6 +145,17 @@ final class SchedulerSimulation {
         mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
         settings.budgetRequests(),
         settings.budgetPeriod());
+  }
+
+  /** The index of the tier an account's activity falls in. */
+  private int tier(int a) {
+    double r = activity.sessionsPerDay(a);
+    for (int t = 0; t < TIERS.length; t++) {
+      if (r < TIERS[t]) {
+        return t;
+      }
+    }
+    return TIERS.length - 1;
   }
 
   /**

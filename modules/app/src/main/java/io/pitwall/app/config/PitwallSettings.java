@@ -1,5 +1,7 @@
 package io.pitwall.app.config;
 
+import io.pitwall.core.schedule.PollScheduler;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
 
@@ -156,7 +158,9 @@ public final class PitwallSettings {
   public static final Setting SCHEDULE_PRIOR_CHANGES =
       optional(
           "schedule.prior.changes",
-          "12",
+          BigDecimal.valueOf(PollScheduler.DEFAULT_PRIOR_CHANGES)
+              .stripTrailingZeros()
+              .toPlainString(),
           "Adaptive mode: changes a week assumed for every watch on top of those it showed. Larger spreads polls more evenly (the p99 detection latency approaches round-robin's), smaller follows activity more closely (a lower p50, a higher p99); see the scheduling benchmark in the README.",
           v -> SettingChecks.decimalRange(v, 0, 10_000));
   public static final Setting POLL_CONCURRENCY =
