@@ -74,10 +74,7 @@ class CrashRecoveryIT {
       // 3. Restart: the uncommitted changes are found again and published once.
       TrophyScenarios.roundThree()
           .applyUntil(world, start.plusSeconds(400), start.plusSeconds(500), s -> {});
-      List<String> truth =
-          world.groundTruth().subList(mark, world.groundTruth().size()).stream()
-              .map(ScenarioChecks::describe)
-              .toList();
+      List<String> truth = ScenarioChecks.truthSince(world, mark);
       try (EngineProcess third = EngineProcess.start(settings, work, "third")) {
         await()
             .atMost(Duration.ofSeconds(60))

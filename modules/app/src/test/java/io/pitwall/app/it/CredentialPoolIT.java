@@ -49,10 +49,7 @@ class CredentialPoolIT {
         int mark = world.groundTruth().size();
         TrophyScenarios.roundOne()
             .applyUntil(world, start.plusSeconds(60), start.plusSeconds(120), s -> {});
-        List<String> truth =
-            world.groundTruth().subList(mark, world.groundTruth().size()).stream()
-                .map(ScenarioChecks::describe)
-                .toList();
+        List<String> truth = ScenarioChecks.truthSince(world, mark);
         await()
             .atMost(Duration.ofSeconds(30))
             .until(

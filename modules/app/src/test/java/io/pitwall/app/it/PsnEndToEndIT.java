@@ -47,10 +47,7 @@ class PsnEndToEndIT {
           .applyUntil(world, start.plusSeconds(60), start.plusSeconds(120), s -> {});
       TrophyScenarios.roundTwo()
           .applyUntil(world, start.plusSeconds(200), start.plusSeconds(300), s -> {});
-      List<String> truth =
-          world.groundTruth().subList(mark, world.groundTruth().size()).stream()
-              .map(ScenarioChecks::describe)
-              .toList();
+      List<String> truth = ScenarioChecks.truthSince(world, mark);
 
       await()
           .atMost(Duration.ofSeconds(30))

@@ -3,6 +3,7 @@ package io.pitwall.app.it;
 import io.pitwall.events.TrophyEarned;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
+import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.TrophyEarnedFact;
 import io.pitwall.testkit.TestSchemaRegistry;
 import io.pitwall.testkit.TestTopics;
@@ -47,6 +48,12 @@ final class ScenarioChecks {
         + event.getTrophyId()
         + "@"
         + event.getEnvelope().getEventTime();
+  }
+
+  /** The world's ground truth from fact {@code mark} on, each fact in {@link #describe} form. */
+  static List<String> truthSince(PsnWorld world, int mark) {
+    List<TrophyEarnedFact> facts = world.groundTruth();
+    return facts.subList(mark, facts.size()).stream().map(ScenarioChecks::describe).toList();
   }
 
   /** A ground-truth fact in the same form. */
