@@ -29,15 +29,49 @@ public final class WatchStatusMapper {
       String reason,
       Instant at) {
     Instant detected = at.truncatedTo(ChronoUnit.MILLIS);
+    return toEvent(
+        watch,
+        label,
+        status,
+        previous,
+        reason,
+        at,
+        EventIds.of(
+            "WatchStatusChanged",
+            watch.toString(),
+            status.name(),
+            Long.toString(detected.toEpochMilli())));
+  }
+
+  /**
+   * The id of a watch's {@code sequence}-th transition since its epoch (chosen when its first
+   * status was stored): the same transition gets the same id when it is detected again after a
+   * restart, and a watch added again (a new epoch) never reuses one.
+   */
+  public static java.util.UUID eventId(
+      WatchKey watch, String epoch, long sequence, PollOutcome status) {
+    return EventIds.of(
+        "WatchStatusChanged", watch.toString(), epoch, Long.toString(sequence), status.name());
+  }
+
+  /**
+   * The event for one transition, with its id.
+   *
+   * @param eventId see {@link #eventId}
+   */
+  public static WatchStatusChanged toEvent(
+      WatchKey watch,
+      String label,
+      PollOutcome status,
+      PollOutcome previous,
+      String reason,
+      Instant at,
+      java.util.UUID eventId) {
+    Instant detected = at.truncatedTo(ChronoUnit.MILLIS);
     return WatchStatusChanged.newBuilder()
         .setEnvelope(
             Envelope.newBuilder()
-                .setEventId(
-                    EventIds.of(
-                        "WatchStatusChanged",
-                        watch.toString(),
-                        status.name(),
-                        Long.toString(detected.toEpochMilli())))
+                .setEventId(eventId)
                 .setSource(EventSource.valueOf(watch.source().id()))
                 .setAccountId(watch.accountId())
                 .setWatchLabel(label)

@@ -44,9 +44,22 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
    * @throws IllegalStateException with the process log's tail when it does not become ready
    */
   public static ApicurioRegistryProcess start() {
+    return start(freePort());
+  }
+
+  /**
+   * Stops this registry and starts a new one on the same port: its storage is in memory, so the new
+   * one is empty and issues schema ids from 1 again, as a registry restarted without durable
+   * storage does.
+   */
+  public ApicurioRegistryProcess restartEmpty() {
+    close();
+    return start(port);
+  }
+
+  private static ApicurioRegistryProcess start(int port) {
     Path home = extractedDistribution();
     Path runner = home.resolve("apicurio-registry-app-" + TestkitVersions.APICURIO + "-runner.jar");
-    int port = freePort();
     try {
       Path logFile = Files.createTempFile("pitwall-apicurio-", ".log");
       List<String> command = new ArrayList<>();

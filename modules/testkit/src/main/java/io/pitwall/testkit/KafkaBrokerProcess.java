@@ -255,8 +255,8 @@ public final class KafkaBrokerProcess implements KafkaBroker {
     command.addAll(
         List.of(
             "format",
-            "-t",
-            uuidToBase64(UUID.randomUUID()),
+            // the = form: a base64 id may start with '-', which would read as an option
+            "--cluster-id=" + uuidToBase64(UUID.randomUUID()),
             "-c",
             config.toString(),
             "--ignore-formatted"));

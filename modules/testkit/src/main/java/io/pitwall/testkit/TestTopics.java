@@ -22,11 +22,17 @@ public final class TestTopics {
    * read_committed} (aborted and open transactions are invisible). An unknown topic reads as empty.
    */
   public static List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {
+    return readCommitted(TestKafka.bootstrapServers(), topic);
+  }
+
+  /** The same, of another broker (a {@link KafkaBrokerProcess} of a fault test). */
+  public static List<ConsumerRecord<String, byte[]>> readCommitted(
+      String bootstrapServers, String topic) {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.bootstrapServers(),
+                bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG,
                 "testkit-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,

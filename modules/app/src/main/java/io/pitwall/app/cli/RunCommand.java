@@ -3,6 +3,7 @@ package io.pitwall.app.cli;
 import io.pitwall.app.config.ConfigException;
 import io.pitwall.app.config.PitwallConfig;
 import io.pitwall.app.engine.Engine;
+import io.pitwall.app.engine.UnreachableAtStartException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -41,7 +42,13 @@ public final class RunCommand implements Callable<Integer> {
       return CONFIG_ERROR;
     }
     LOG.info("Effective configuration:{}{}", System.lineSeparator(), loaded.describe());
-    Engine engine = Engine.start(loaded);
+    Engine engine;
+    try {
+      engine = Engine.start(loaded);
+    } catch (UnreachableAtStartException e) {
+      System.err.println("pitwall: " + e.getMessage());
+      return 1;
+    }
     Thread hook = new Thread(engine::close, "pitwall-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     while (!engine.awaitStop(Duration.ofHours(1))) {

@@ -34,8 +34,14 @@ public final class PitwallSettings {
       optional(
           "metrics.port",
           "9404",
-          "Port of /metrics (Prometheus text) and /health; 0 picks a free port.",
+          "Port of /metrics (Prometheus text), /health, /health/live and /health/ready; 0 picks a free port.",
           v -> SettingChecks.intRange(v, 0, 65535));
+  public static final Setting STARTUP_TIMEOUT =
+      optional(
+          "startup.timeout",
+          "PT60S",
+          "How long the engine waits at start for Kafka and the schema registry to answer; then `run` prints one line naming the setting and the address and exits with code 1.",
+          SettingChecks::duration);
   public static final Setting PSN_BASE_URL =
       optional(
           "psn.base.url",
@@ -175,6 +181,12 @@ public final class PitwallSettings {
           "PT0S",
           "Fault injection for crash tests only: pause inside each open transaction. Leave at PT0S.",
           SettingChecks::duration);
+  public static final Setting FAULT_UNSAFE_SPLIT_TRANSACTIONS =
+      optional(
+          "fault.unsafe.split.transactions",
+          "false",
+          "Fault injection for the chaos harness's --unsafe mode only: commit events and states in separate transactions, which breaks exactly-once on a crash. Leave at false.",
+          SettingChecks::bool);
 
   /** All settings, in documentation order. */
   public static final List<Setting> ALL =
@@ -184,6 +196,7 @@ public final class PitwallSettings {
           TOPIC_PREFIX,
           INSTANCE_ID,
           METRICS_PORT,
+          STARTUP_TIMEOUT,
           PSN_BASE_URL,
           PSN_AUTH_BASE_URL,
           PSN_NPSSO,
@@ -207,7 +220,8 @@ public final class PitwallSettings {
           SCHEDULE_MODE,
           SCHEDULE_PRIOR_CHANGES,
           POLL_CONCURRENCY,
-          FAULT_PAUSE_BEFORE_COMMIT);
+          FAULT_PAUSE_BEFORE_COMMIT,
+          FAULT_UNSAFE_SPLIT_TRANSACTIONS);
 
   /** Prefix of the numbered watch settings {@code watch.1}, {@code watch.2}, ... */
   public static final String WATCH_PREFIX = "watch.";

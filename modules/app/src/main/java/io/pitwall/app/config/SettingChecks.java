@@ -95,6 +95,14 @@ final class SettingChecks {
     return io.pitwall.core.schedule.SchedulingMode.of(value);
   }
 
+  static Object bool(String value) {
+    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("must be true or false");
+    };
+  }
+
   static Object topicPrefix(String value) {
     if (!value.matches("[a-zA-Z0-9._-]*")) {
       throw new IllegalArgumentException("may contain only letters, digits, '.', '_' and '-'");

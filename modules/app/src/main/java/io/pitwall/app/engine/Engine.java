@@ -9,8 +9,8 @@ import io.pitwall.core.PollOutcome;
 import io.pitwall.events.EventType;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
-import io.pitwall.kafka.publish.OutgoingEvent;
-import io.pitwall.kafka.publish.PublishBatch;
+import io.pitwall.kafka.Availability;
+import io.pitwall.kafka.publish.PublisherSettings;
 import io.pitwall.kafka.publish.TopicAdmin;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
@@ -22,9 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -39,12 +40,14 @@ import reactor.core.publisher.Mono;
  * polls due watches (batched per source: gtgridstats up to 16 per request) with bounded
  * concurrency, and publishes each batch's events and new states in one Kafka transaction. Vert.x
  * runs the upstream I/O and the metrics server; a Reactor pipeline composes due watches → polls →
- * publishes, so a slow Kafka slows polling down.
+ * publishes, so a slow Kafka slows polling down, and no poll starts while Kafka or the registry is
+ * away.
  */
 public final class Engine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final Duration TICK = Duration.ofMillis(250);
+  private static final Duration RESTORE = Duration.ofMinutes(2);
 
   private final PitwallConfig config;
   private final Clock clock;
@@ -52,6 +55,11 @@ public final class Engine implements AutoCloseable {
   private final PitwallMetrics metrics;
   private final KafkaStateStore states;
   private final TransactionalPublisher publisher;
+  private final ResultPublisher results;
+  private final Availability kafkaUp;
+  private final Availability registryUp;
+  private final ConfluentRestRegistryClient registryClient;
+  private final WatchGenerations generations = new WatchGenerations();
   private final Map<String, SourcePoller> pollers;
   private final WatchScheduler scheduler;
   private final WatchStatuses statuses;
@@ -59,6 +67,7 @@ public final class Engine implements AutoCloseable {
   private final Map<String, Object> kafka;
   private final String prefix;
   private LiveWatches liveWatches;
+  private KafkaProbe kafkaProbe;
   private KafkaClientMetrics producerMetrics;
   private KafkaClientMetrics consumerMetrics;
   private EngineHealth health;
@@ -78,28 +87,37 @@ public final class Engine implements AutoCloseable {
     List<String> eventTopics =
         new ArrayList<>(Arrays.stream(EventType.values()).map(t -> t.topic(prefix)).toList());
     eventTopics.add(prefix + "dlq");
+    Duration startup = config.duration(PitwallSettings.STARTUP_TIMEOUT);
+    StartupChecks.kafka(kafka, config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS), startup);
+    StartupChecks.registry(config.string(PitwallSettings.SCHEMA_REGISTRY_URL), startup);
     TopicAdmin.ensure(
         kafka, List.of(stateTopic, prefix + "watches"), eventTopics, Duration.ofSeconds(60));
-    this.states =
-        KafkaStateStore.load(new java.util.HashMap<>(kafka), stateTopic, Duration.ofMinutes(2));
-    AvroWireCodec codec =
-        new AvroWireCodec(
-            new ConfluentRestRegistryClient(config.string(PitwallSettings.SCHEMA_REGISTRY_URL)));
+    this.kafkaUp = new Availability("Kafka", clock);
+    this.registryUp = new Availability("The schema registry", clock);
+    this.registryClient =
+        new ConfluentRestRegistryClient(config.string(PitwallSettings.SCHEMA_REGISTRY_URL));
+    AvroWireCodec codec = new AvroWireCodec(registryClient);
+    this.states = KafkaStateStore.create(new HashMap<>(kafka), stateTopic, RESTORE);
+    // the publisher first: initialising its transactions settles a previous incarnation's open
+    // transaction, which would otherwise hold the read_committed restore until it timed out
     this.publisher =
         new TransactionalPublisher(
-            kafka,
-            prefix + config.string(PitwallSettings.INSTANCE_ID),
+            new PublisherSettings(
+                kafka,
+                prefix + config.string(PitwallSettings.INSTANCE_ID),
+                stateTopic,
+                config.duration(PitwallSettings.FAULT_PAUSE_BEFORE_COMMIT),
+                config.value(PitwallSettings.FAULT_UNSAFE_SPLIT_TRANSACTIONS, Boolean.class)),
             codec,
-            stateTopic,
-            config.duration(PitwallSettings.FAULT_PAUSE_BEFORE_COMMIT));
+            states,
+            kafkaUp);
+    states.reload(Set.of());
     this.metrics = new PitwallMetrics();
+    metrics.registrySchemaIdChanges(registryClient::idChanges);
     metrics.deadLetterReasons(WatchRecordParser.REASONS);
-    publisher.withProducer(
-        producer -> {
-          producerMetrics = new KafkaClientMetrics(producer);
-          producerMetrics.bindTo(metrics.registry());
-        });
-    this.statuses = new WatchStatuses(publisher, metrics, clock, prefix);
+    publisher.onProducer(this::bindProducerMetrics);
+    this.results = new ResultPublisher(publisher, metrics, registryUp, StateSizeLimit.of(kafka));
+    this.statuses = new WatchStatuses(publisher, states, metrics, clock, prefix);
     this.vertx = Vertx.vertx();
     this.pollers = new SourceWiring(vertx, config, clock, metrics, states).pollers();
     this.scheduler = WatchScheduler.of(config, pollers);
@@ -122,6 +140,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private void begin(Duration tick) {
+    kafkaProbe = new KafkaProbe(kafka, kafkaUp);
     health =
         new EngineHealth(
             vertx,
@@ -129,13 +148,18 @@ public final class Engine implements AutoCloseable {
             scheduler,
             statuses,
             clock,
-            () -> !fatal && !publisher.failed(),
+            new EngineHealth.Dependencies(
+                kafkaUp,
+                registryUp,
+                () -> !fatal && !publisher.failed(),
+                publisher::resets,
+                registryClient::reconfirm),
             config.string(PitwallSettings.SCHEMA_REGISTRY_URL));
     health.registerGauges(metrics);
     server =
         join(
             MetricsServer.start(
-                    vertx, config.integer(PitwallSettings.METRICS_PORT), metrics, this::health)
+                    vertx, config.integer(PitwallSettings.METRICS_PORT), metrics, health)
                 .toCompletionStage()
                 .toCompletableFuture());
     config.watches().forEach(w -> scheduler.upsert(w, clock.instant()));
@@ -144,11 +168,14 @@ public final class Engine implements AutoCloseable {
             kafka,
             prefix,
             scheduler,
-            states,
             publisher,
+            states,
+            generations,
+            statuses::forget,
             SourceWiring.credentialNames(pollers),
             clock,
             metrics::deadLetter);
+    metrics.deadLetterRetries(liveWatches::deadLetterRetries);
     consumerMetrics = new KafkaClientMetrics(liveWatches.consumer());
     consumerMetrics.bindTo(metrics.registry());
     LOG.info(
@@ -160,7 +187,10 @@ public final class Engine implements AutoCloseable {
         Flux.interval(tick)
             .onBackpressureDrop()
             .concatMapIterable(
-                n -> fatal ? List.<WatchScheduler.Batch>of() : scheduler.takeDue(clock.instant()))
+                n ->
+                    canPublish()
+                        ? scheduler.takeDue(clock.instant())
+                        : List.<WatchScheduler.Batch>of())
             .flatMap(this::pollAndPublish, config.integer(PitwallSettings.POLL_CONCURRENCY))
             .subscribe(
                 v -> {},
@@ -170,74 +200,62 @@ public final class Engine implements AutoCloseable {
                 });
   }
 
+  /**
+   * Whether a poll's results could be committed now: no budget is spent while Kafka or the registry
+   * is away, or once publishing stopped for good.
+   */
+  private boolean canPublish() {
+    return !fatal && !publisher.failed() && kafkaUp.isUp() && registryUp.isUp();
+  }
+
   private Mono<Void> pollAndPublish(WatchScheduler.Batch batch) {
     SourcePoller poller = pollers.get(batch.dispatch().credential());
     Instant detectedAt = clock.instant();
+    Map<String, Long> generation =
+        generations.snapshot(batch.watches().stream().map(w -> w.key().toString()).toList());
     return poller
         .poll(batch.watches(), detectedAt)
-        .flatMap(
-            results ->
-                publish(results)
-                    .thenReturn(results)
-                    .onErrorResume(
-                        e ->
-                            Mono.just(
-                                results.stream()
-                                    .map(
-                                        r ->
-                                            r.outcome() == PollOutcome.OK
-                                                ? WatchResult.failed(
-                                                    r.watch(),
-                                                    PollOutcome.UPSTREAM_ERROR,
-                                                    "publish failed: " + e.getMessage())
-                                                : r)
-                                    .toList())))
-        .doOnNext(results -> finished(poller, batch, results))
+        .flatMap(polled -> results.publish(polled, generations.current(generation)))
+        .doOnNext(outcomes -> finished(poller, batch, outcomes, generations.current(generation)))
         .then();
   }
 
-  private Mono<Void> publish(List<WatchResult> results) {
-    List<OutgoingEvent> events = new ArrayList<>();
-    Map<String, byte[]> newStates = new LinkedHashMap<>();
-    for (WatchResult r : results) {
-      if (r.outcome() == PollOutcome.OK) {
-        events.addAll(r.events());
-        if (r.state() != null) {
-          newStates.put(r.watch().key().toString(), r.state());
+  private void finished(
+      SourcePoller poller,
+      WatchScheduler.Batch batch,
+      List<ResultPublisher.Outcome> outcomes,
+      java.util.function.Predicate<String> current) {
+    if (publisher.failed() && !fatal) {
+      fatal = true;
+      LOG.error("Publishing stopped for good; the engine stops");
+      stopped.countDown();
+    }
+    List<WatchResult> reports = new ArrayList<>();
+    for (ResultPublisher.Outcome outcome : outcomes) {
+      WatchResult r = outcome.result();
+      switch (outcome.fate()) {
+        case PUBLISHED, REJECTED -> {
+          statuses.record(poller.source(), r, current);
+          reports.add(r);
+        }
+        case NOT_PUBLISHED ->
+            reports.add(WatchResult.failed(r.watch(), PollOutcome.UPSTREAM_ERROR, "not published"));
+        case DROPPED -> {
+          // removed while it was polled: nothing to report
         }
       }
     }
-    if (events.isEmpty() && newStates.isEmpty()) {
-      return Mono.empty();
-    }
-    return Mono.fromFuture(() -> publisher.publish(new PublishBatch(events, newStates)))
-        .doOnSuccess(
-            v -> {
-              newStates.forEach(states::put);
-              events.forEach(e -> metrics.published(e.value().getSchema().getName(), 1));
-              results.forEach(
-                  r ->
-                      r.lags()
-                          .forEach(
-                              lag -> metrics.detectionLag(r.watch().key().source().id(), lag)));
-            })
-        .doOnError(
-            e -> {
-              if (publisher.failed()) {
-                fatal = true;
-                LOG.error("Publishing stopped for good ({}); the engine stops", e.getMessage());
-                stopped.countDown();
-              }
-            });
+    scheduler
+        .done(batch, reports, clock.instant(), poller.budget())
+        .forEach((key, staleness) -> metrics.staleness(key.source().id(), staleness));
   }
 
-  private void finished(
-      SourcePoller poller, WatchScheduler.Batch batch, List<WatchResult> results) {
-    results.forEach(r -> statuses.record(poller.source(), r));
-    Instant now = clock.instant();
-    scheduler
-        .done(batch, results, now, poller.budget())
-        .forEach((key, staleness) -> metrics.staleness(key.source().id(), staleness));
+  private void bindProducerMetrics(org.apache.kafka.clients.producer.Producer<?, ?> producer) {
+    if (producerMetrics != null) {
+      producerMetrics.close();
+    }
+    producerMetrics = new KafkaClientMetrics(producer);
+    producerMetrics.bindTo(metrics.registry());
   }
 
   /** The health document of /health. */
@@ -267,6 +285,9 @@ public final class Engine implements AutoCloseable {
     }
     if (liveWatches != null) {
       liveWatches.close();
+    }
+    if (kafkaProbe != null) {
+      kafkaProbe.close();
     }
     if (health != null) {
       health.close();

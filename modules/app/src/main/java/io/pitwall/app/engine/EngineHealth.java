@@ -18,12 +18,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What /health and the watch gauges report: Kafka (DOWN once publishing failed for good), the
- * schema registry (probed every {@link #PROBE_EVERY}), and per source its state, budget, staleness
- * and each watch's last outcome. Only a Kafka failure makes the engine DOWN: a registry outage
- * shows as DEGRADED, since publishing retries once it is back.
+ * What /health, /health/live, /health/ready and the watch gauges report: Kafka (DOWN while it is
+ * unreachable, and once publishing failed for good), the schema registry (probed every {@link
+ * #PROBE_EVERY}), and per source its state, budget, staleness and each watch's last outcome. Kafka
+ * away makes the engine DOWN (not ready: nothing can be committed, polling pauses) but still live:
+ * it comes back by itself, so a liveness probe must not restart it. A registry outage shows as
+ * DEGRADED. Only a fatal publishing error (fenced, not authorised) makes it not live.
  */
-final class EngineHealth implements AutoCloseable {
+final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.HealthEndpoints {
+
+  /**
+   * What the engine depends on.
+   *
+   * @param kafka Kafka's availability (publisher and probe)
+   * @param registry the registry's availability (probe and publisher)
+   * @param live whether publishing still works at all (false once fenced or failed for good)
+   * @param producerResets how many times the producer was re-created to settle a transaction
+   * @param registryAnswered called after each successful registry probe: the registry may have
+   *     restarted since the last one, so cached schema ids are confirmed again before use
+   */
+  record Dependencies(
+      io.pitwall.kafka.Availability kafka,
+      io.pitwall.kafka.Availability registry,
+      BooleanSupplier live,
+      java.util.function.LongSupplier producerResets,
+      Runnable registryAnswered) {}
+
+  private static final String OBSERVER = "probe";
 
   static final Duration PROBE_EVERY = Duration.ofSeconds(15);
   static final String PENDING = "PENDING";
@@ -39,16 +60,15 @@ final class EngineHealth implements AutoCloseable {
   private final WatchScheduler scheduler;
   private final WatchStatuses statuses;
   private final Clock clock;
-  private final BooleanSupplier kafkaUp;
+  private final Dependencies dependencies;
   private final Vertx vertx;
   private final WebClient http;
   private final String registryUrl;
   private final long timer;
-  private volatile String registry = "UNKNOWN";
 
   /**
    * @param pollers each credential's poller, by credential id
-   * @param kafkaUp whether publishing still works
+   * @param dependencies Kafka's and the registry's availability, and whether publishing works
    * @param registryUrl the schema registry's Confluent-compatible base URL
    */
   EngineHealth(
@@ -57,14 +77,14 @@ final class EngineHealth implements AutoCloseable {
       WatchScheduler scheduler,
       WatchStatuses statuses,
       Clock clock,
-      BooleanSupplier kafkaUp,
+      Dependencies dependencies,
       String registryUrl) {
     this.vertx = vertx;
     this.pollers = pollers;
     this.scheduler = scheduler;
     this.statuses = statuses;
     this.clock = clock;
-    this.kafkaUp = kafkaUp;
+    this.dependencies = dependencies;
     this.http = WebClient.create(vertx);
     this.registryUrl = registryUrl.endsWith("/") ? registryUrl : registryUrl + "/";
     probeRegistry();
@@ -73,6 +93,7 @@ final class EngineHealth implements AutoCloseable {
 
   /** Registers the per-source watch gauges: watches by last outcome, and the stalest watch. */
   void registerGauges(PitwallMetrics metrics) {
+    registerDependencyGauges(metrics);
     for (Source source : Source.values()) {
       metrics.watches(source.id(), PENDING, () -> count(source, PENDING));
       for (PollOutcome outcome : PollOutcome.values()) {
@@ -84,14 +105,56 @@ final class EngineHealth implements AutoCloseable {
     }
   }
 
-  /** The health document of /health. */
-  JsonObject document() {
-    boolean up = kafkaUp.getAsBoolean();
+  /** The dependency gauges: Kafka and registry up (1) or down (0), producer resets. */
+  private void registerDependencyGauges(PitwallMetrics metrics) {
+    metrics.dependencyUp("kafka", () -> kafkaUp() ? 1 : 0);
+    metrics.dependencyUp("registry", () -> dependencies.registry().isUp() ? 1 : 0);
+    metrics.producerResets(() -> dependencies.producerResets().getAsLong());
+  }
+
+  private boolean kafkaUp() {
+    return dependencies.live().getAsBoolean() && dependencies.kafka().isUp();
+  }
+
+  @Override
+  public boolean live() {
+    return dependencies.live().getAsBoolean();
+  }
+
+  @Override
+  public boolean ready() {
+    return kafkaUp();
+  }
+
+  /** Liveness, readiness and the dependencies, without the per-source details. */
+  @Override
+  public JsonObject summary() {
+    boolean kafka = kafkaUp();
+    boolean registry = dependencies.registry().isUp();
     JsonObject body =
         new JsonObject()
-            .put("status", !up ? "DOWN" : "UP".equals(registry) ? "UP" : "DEGRADED")
-            .put("kafka", up ? "UP" : "DOWN")
-            .put("registry", registry);
+            .put("status", !kafka ? "DOWN" : registry ? "UP" : "DEGRADED")
+            .put("live", live())
+            .put("ready", kafka)
+            .put("kafka", kafka ? "UP" : "DOWN")
+            .put("registry", registry ? "UP" : "DOWN");
+    if (!dependencies.live().getAsBoolean()) {
+      body.put("kafkaReason", "publishing stopped for good (see the log)");
+    } else if (!kafka) {
+      body.put("kafkaReason", String.join("; ", dependencies.kafka().reasons().values()))
+          .put("kafkaDownSince", String.valueOf(dependencies.kafka().downSince()));
+    }
+    if (!registry) {
+      body.put("registryReason", String.join("; ", dependencies.registry().reasons().values()))
+          .put("registryDownSince", String.valueOf(dependencies.registry().downSince()));
+    }
+    return body;
+  }
+
+  /** The health document of /health. */
+  @Override
+  public JsonObject document() {
+    JsonObject body = summary();
     Instant now = clock.instant();
     for (Source source : Source.values()) {
       Map<String, String> watches = watches(source);
@@ -167,15 +230,18 @@ final class EngineHealth implements AutoCloseable {
         .send()
         .onComplete(
             ar -> {
-              String next = ar.succeeded() && ar.result().statusCode() == 200 ? "UP" : "DOWN";
-              if (!next.equals(registry) && "DOWN".equals(next)) {
-                LOG.warn(
-                    "Schema registry unreachable: {}",
-                    ar.succeeded()
-                        ? "HTTP " + ar.result().statusCode()
-                        : ar.cause().getClass().getSimpleName());
+              if (ar.succeeded() && ar.result().statusCode() == 200) {
+                dependencies.registryAnswered().run();
+                dependencies.registry().up(OBSERVER);
+              } else {
+                dependencies
+                    .registry()
+                    .down(
+                        OBSERVER,
+                        ar.succeeded()
+                            ? "it answered HTTP " + ar.result().statusCode()
+                            : "unreachable (" + ar.cause().getClass().getSimpleName() + ")");
               }
-              registry = next;
             });
   }
 

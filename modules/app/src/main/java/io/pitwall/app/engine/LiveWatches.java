@@ -4,15 +4,12 @@ import io.pitwall.app.config.WatchSpec;
 import io.pitwall.core.Source;
 import io.pitwall.core.WatchDefinition;
 import io.pitwall.core.WatchKey;
-import io.pitwall.kafka.publish.PublishBatch;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.kafka.watches.DeadLetterQueue;
 import io.pitwall.kafka.watches.WatchRecordParser;
 import io.pitwall.kafka.watches.WatchesTopicReader;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,8 +26,9 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveWatches.class);
 
   private final WatchScheduler scheduler;
-  private final KafkaStateStore states;
   private final TransactionalPublisher publisher;
+  private final WatchGenerations generations;
+  private final Consumer<String> removed;
   private final Clock clock;
   private final DeadLetterQueue dlq;
   private final WatchesTopicReader reader;
@@ -40,6 +38,8 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
    *
    * @param kafka client settings
    * @param prefix topic prefix
+   * @param states the state store, which also holds the marks of records dead-lettered before
+   * @param removed told each removed watch (its status is forgotten)
    * @param credentials the credential names configured per source
    * @param deadLetters told each rejection's reason (for metrics)
    */
@@ -47,16 +47,19 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       Map<String, Object> kafka,
       String prefix,
       WatchScheduler scheduler,
-      KafkaStateStore states,
       TransactionalPublisher publisher,
+      KafkaStateStore states,
+      WatchGenerations generations,
+      Consumer<String> removed,
       Map<Source, Set<String>> credentials,
       Clock clock,
       Consumer<String> deadLetters) {
     this.scheduler = scheduler;
-    this.states = states;
     this.publisher = publisher;
+    this.generations = generations;
+    this.removed = removed;
     this.clock = clock;
-    this.dlq = new DeadLetterQueue(kafka, prefix + "dlq");
+    this.dlq = new DeadLetterQueue(prefix + "dlq", publisher, states);
     this.reader =
         new WatchesTopicReader(
             kafka,
@@ -82,27 +85,26 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
         watch.label() == null ? "" : " (" + watch.label() + ")");
   }
 
+  /**
+   * Stops polling a watch and removes its state. A poll of it in flight is stale from here on (its
+   * results are dropped), and the state goes from memory at once and from the topic by a tombstone
+   * the publisher retries until it commits, so that adding the watch again takes a fresh baseline.
+   */
   @Override
   public void remove(WatchKey key) {
     String name = key.toString();
+    generations.removed(name);
     boolean scheduled = scheduler.remove(key);
-    if (states.get(name) != null) {
-      Map<String, byte[]> tombstone = new HashMap<>();
-      tombstone.put(name, null);
-      publisher
-          .publish(new PublishBatch(List.of(), tombstone))
-          .whenComplete(
-              (v, e) -> {
-                if (e == null) {
-                  states.put(name, null);
-                } else {
-                  LOG.warn("{}: could not tombstone its state: {}", name, e.getMessage());
-                }
-              });
-    }
+    publisher.tombstone(name);
+    removed.accept(name);
     if (scheduled) {
       LOG.info("{}: unwatched through the watches topic; polling stops", name);
     }
+  }
+
+  /** How many dead-letter sends were retried because Kafka did not take them. */
+  long deadLetterRetries() {
+    return dlq.retries();
   }
 
   /** The topic's consumer, for metrics binders only (it is polled on the reader's thread). */
@@ -113,6 +115,5 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   @Override
   public void close() {
     reader.close();
-    dlq.close();
   }
 }

@@ -5,9 +5,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.function.Supplier;
 
-/** Serves {@code /metrics} (Prometheus text) and {@code /health} (JSON, 503 when DOWN). */
+/**
+ * Serves {@code /metrics} (Prometheus text), {@code /health} (the full JSON document, 503 when
+ * DOWN), {@code /health/live} (503 only when the engine cannot recover by itself: the liveness
+ * probe) and {@code /health/ready} (503 while nothing can be committed: the readiness probe).
+ */
 public final class MetricsServer {
 
   private final HttpServer server;
@@ -22,10 +25,10 @@ public final class MetricsServer {
    * @param vertx the Vert.x instance
    * @param port the port, 0 for any
    * @param metrics the registry to scrape
-   * @param health the current health; {@code status} UP, DEGRADED or DOWN
+   * @param health the health endpoints' answers
    */
   public static Future<MetricsServer> start(
-      Vertx vertx, int port, PitwallMetrics metrics, Supplier<JsonObject> health) {
+      Vertx vertx, int port, PitwallMetrics metrics, HealthEndpoints health) {
     Router router = Router.router(vertx);
     router
         .get("/metrics")
@@ -38,13 +41,23 @@ public final class MetricsServer {
         .get("/health")
         .handler(
             ctx -> {
-              JsonObject body = health.get();
-              ctx.response()
-                  .setStatusCode("DOWN".equals(body.getString("status")) ? 503 : 200)
-                  .putHeader("Content-Type", "application/json")
-                  .end(body.encodePrettily());
+              JsonObject body = health.document();
+              json(ctx, "DOWN".equals(body.getString("status")) ? 503 : 200, body);
             });
+    router
+        .get("/health/live")
+        .handler(ctx -> json(ctx, health.live() ? 200 : 503, health.summary()));
+    router
+        .get("/health/ready")
+        .handler(ctx -> json(ctx, health.ready() ? 200 : 503, health.summary()));
     return vertx.createHttpServer().requestHandler(router).listen(port).map(MetricsServer::new);
+  }
+
+  private static void json(io.vertx.ext.web.RoutingContext ctx, int status, JsonObject body) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(body.encodePrettily());
   }
 
   /** The port it listens on. */

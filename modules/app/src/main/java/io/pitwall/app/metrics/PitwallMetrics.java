@@ -35,6 +35,9 @@ public final class PitwallMetrics implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
     gc = new JvmGcMetrics();
     gc.bindTo(registry);
+    for (io.pitwall.core.Source source : io.pitwall.core.Source.values()) {
+      stateTooLargeCounter(source.id());
+    }
   }
 
   /** The registry (for binders such as Kafka's client metrics). */
@@ -171,6 +174,53 @@ public final class PitwallMetrics implements AutoCloseable {
         .description("How stale a watch's data was when a successful poll refreshed it")
         .tag("source", source)
         .serviceLevelObjectives(5, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200)
+        .register(registry);
+  }
+
+  /** Whether a dependency ({@code kafka}, {@code registry}) is reachable: 1 up, 0 down. */
+  public void dependencyUp(String dependency, Supplier<Number> up) {
+    Gauge.builder("pitwall_dependency_up", up)
+        .tag("dependency", dependency)
+        .description("1 while the dependency is reachable, 0 while it is down")
+        .register(registry);
+  }
+
+  /** How many times the producer was re-created to settle a transaction it could not finish. */
+  public void producerResets(Supplier<Number> resets) {
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "pitwall_producer_resets", resets, r -> r.get().doubleValue())
+        .description(
+            "Times the transactional producer was re-created after a transaction it could not settle")
+        .register(registry);
+  }
+
+  /** How many cached schema ids the registry was found to have re-issued for another schema. */
+  public void registrySchemaIdChanges(Supplier<Number> changes) {
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "pitwall_registry_schema_id_changes", changes, c -> c.get().doubleValue())
+        .description(
+            "Cached schema ids that a registry restarted without its storage re-issued for another"
+                + " schema")
+        .register(registry);
+  }
+
+  /** How many dead-letter sends were retried because Kafka did not take them. */
+  public void deadLetterRetries(Supplier<Number> retries) {
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "pitwall_dlq_send_retries", retries, r -> r.get().doubleValue())
+        .description("Dead-letter sends retried because Kafka did not take them")
+        .register(registry);
+  }
+
+  /** A watch's state was too large to store (see StateSizeLimit). */
+  public void stateTooLarge(String source) {
+    stateTooLargeCounter(source).increment();
+  }
+
+  private Counter stateTooLargeCounter(String source) {
+    return Counter.builder("pitwall_state_too_large")
+        .tag("source", source)
+        .description("Poll results not stored because the watch's state exceeds max.request.size")
         .register(registry);
   }
 

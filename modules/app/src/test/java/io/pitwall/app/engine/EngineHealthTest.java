@@ -3,13 +3,13 @@ package io.pitwall.app.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pitwall.kafka.Availability;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class EngineHealthTest {
                         .end("[]"))
             .listen(0)
             .await();
-    try (EngineHealth health = health("http://127.0.0.1:" + registry.actualPort(), () -> true)) {
+    try (EngineHealth health = health("http://127.0.0.1:" + registry.actualPort(), kafka())) {
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> "UP".equals(health.document().getString("registry")));
@@ -43,9 +43,9 @@ class EngineHealthTest {
   }
 
   @Test
-  void shouldBeDegradedWhileTheRegistryDoesNotAnswerAndDownWithoutKafka() {
-    AtomicBoolean kafka = new AtomicBoolean(true);
-    try (EngineHealth health = health("http://127.0.0.1:1/apis/ccompat/v7", kafka::get)) {
+  void shouldBeDegradedWhileTheRegistryDoesNotAnswerAndDownButLiveWithoutKafka() {
+    Availability kafka = kafka();
+    try (EngineHealth health = health("http://127.0.0.1:1/apis/ccompat/v7", kafka)) {
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> "DOWN".equals(health.document().getString("registry")));
@@ -53,9 +53,18 @@ class EngineHealthTest {
       assertThat(document.getString("status")).isEqualTo("DEGRADED");
       assertThat(document.getString("kafka")).isEqualTo("UP");
 
-      kafka.set(false);
+      assertThat(health.ready()).isTrue();
+
+      kafka.down("probe", "the cluster did not describe itself within 5 s");
       assertThat(health.document().getString("status")).isEqualTo("DOWN");
       assertThat(health.document().getString("kafka")).isEqualTo("DOWN");
+      assertThat(health.document().getString("kafkaReason")).contains("did not describe itself");
+      assertThat(health.ready()).as("not ready while Kafka is away").isFalse();
+      assertThat(health.live()).as("but live: it recovers by itself").isTrue();
+
+      kafka.up("probe");
+      assertThat(health.ready()).isTrue();
+      assertThat(health.document().getString("kafka")).isEqualTo("UP");
     }
   }
 
@@ -72,7 +81,11 @@ class EngineHealthTest {
     assertThat(EngineHealth.state(List.of("PENDING"), false)).isEqualTo("UP");
   }
 
-  private EngineHealth health(String registryUrl, java.util.function.BooleanSupplier kafkaUp) {
+  private static Availability kafka() {
+    return new Availability("Kafka", Clock.systemUTC());
+  }
+
+  private EngineHealth health(String registryUrl, Availability kafka) {
     return new EngineHealth(
         vertx,
         java.util.Map.of(),
@@ -84,7 +97,8 @@ class EngineHealthTest {
             Duration.ofMinutes(1)),
         null,
         Clock.systemUTC(),
-        kafkaUp,
+        new EngineHealth.Dependencies(
+            kafka, new Availability("registry", Clock.systemUTC()), () -> true, () -> 0, () -> {}),
         registryUrl);
   }
 }

@@ -62,6 +62,13 @@ final class EngineProcess implements AutoCloseable {
     }
   }
 
+  /** Waits for the process to exit and returns its exit code, or -1 when it still runs. */
+  int waitForExit(java.time.Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        ? process.exitValue()
+        : -1;
+  }
+
   boolean alive() {
     return process.isAlive();
   }

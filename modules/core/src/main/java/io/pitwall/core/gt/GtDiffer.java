@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Turns a GT watch's prior state and a new observation into rating and round changes. Pure. The
@@ -33,6 +35,23 @@ public final class GtDiffer {
    */
   public static Result diff(
       GtWatchState prior, DriverSnapshot driver, List<SeriesStanding> standings) {
+    return diff(prior, driver, standings, () -> UUID.randomUUID().toString());
+  }
+
+  /**
+   * Diffs one poll.
+   *
+   * @param prior the watch's state
+   * @param driver the ratings seen now, or null when this poll did not read them
+   * @param standings the watched series' standings seen now
+   * @param newEpoch the epoch a baseline (an empty prior) takes
+   */
+  public static Result diff(
+      GtWatchState prior,
+      DriverSnapshot driver,
+      List<SeriesStanding> standings,
+      Supplier<String> newEpoch) {
+    String epoch = prior.epoch() != null ? prior.epoch() : prior.isEmpty() ? newEpoch.get() : null;
     List<RatingChange> ratings = new ArrayList<>();
     int drChanges = prior.drChanges();
     int srChanges = prior.srChanges();
@@ -51,7 +70,8 @@ public final class GtDiffer {
                 driver.drPoints(),
                 RatingScales.isUp(before.drClass(), driver.drClass()),
                 driver.drPoints() == null ? RatingPrecision.LETTER : driver.precision(),
-                drChanges));
+                drChanges,
+                epoch));
       }
       if (!before.srClass().equals(driver.srClass())) {
         srChanges++;
@@ -66,7 +86,8 @@ public final class GtDiffer {
                 driver.srPoints() == null ? null : driver.srPoints().longValue(),
                 RatingScales.isUp(before.srClass(), driver.srClass()),
                 driver.srPoints() == null ? RatingPrecision.LETTER : driver.precision(),
-                srChanges));
+                srChanges,
+                epoch));
       }
     }
     Map<String, GtWatchState.SeriesRounds> series = new HashMap<>(prior.series());
@@ -83,7 +104,7 @@ public final class GtDiffer {
           revisions.put(round.number(), revision);
           nextRounds.put(round.number(), round);
           if (known != null) {
-            rounds.add(new RoundChange(standing, round, previous, revision));
+            rounds.add(new RoundChange(standing, round, previous, revision, epoch));
           }
         }
       }
@@ -98,6 +119,6 @@ public final class GtDiffer {
     return new Result(
         List.copyOf(ratings),
         List.copyOf(rounds),
-        new GtWatchState(nextDriver, drChanges, srChanges, series));
+        new GtWatchState(nextDriver, drChanges, srChanges, series, epoch));
   }
 }

@@ -11,15 +11,33 @@ import java.util.TreeMap;
  * @param drChanges DR class changes emitted so far
  * @param srChanges SR class changes emitted so far
  * @param series rounds by series id
+ * @param epoch chosen at the watch's baseline and part of every event id, so that a watch removed
+ *     and added again (its change counts start over) never reuses an id; null in states written
+ *     before epochs existed (their ids keep the old scheme)
  */
 public record GtWatchState(
-    DriverSnapshot driver, int drChanges, int srChanges, Map<String, SeriesRounds> series) {
+    DriverSnapshot driver,
+    int drChanges,
+    int srChanges,
+    Map<String, SeriesRounds> series,
+    String epoch) {
 
   /** A watch never polled. */
-  public static final GtWatchState EMPTY = new GtWatchState(null, 0, 0, Map.of());
+  public static final GtWatchState EMPTY = new GtWatchState(null, 0, 0, Map.of(), null);
 
   public GtWatchState {
     series = Map.copyOf(new TreeMap<>(series));
+  }
+
+  /** A state without an epoch (written before epochs existed). */
+  public GtWatchState(
+      DriverSnapshot driver, int drChanges, int srChanges, Map<String, SeriesRounds> series) {
+    this(driver, drChanges, srChanges, series, null);
+  }
+
+  /** Whether nothing was seen yet: the next observation is the baseline. */
+  public boolean isEmpty() {
+    return driver == null && series.isEmpty();
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param up whether the class improved
  * @param precision the source's precision
  * @param sequence the watch's count of changes of this kind, this one included (identifies it)
+ * @param epoch the watch's epoch (see {@link GtWatchState#epoch()}), or null for a legacy state
  */
 public record RatingChange(
     Kind kind,
@@ -28,7 +29,8 @@ public record RatingChange(
     Long points,
     boolean up,
     RatingPrecision precision,
-    int sequence) {
+    int sequence,
+    String epoch) {
 
   /** Which rating changed. */
   public enum Kind {
@@ -38,9 +40,9 @@ public record RatingChange(
 
   /** The deterministic event id of this change for a watch. */
   public UUID eventId(WatchKey watch) {
-    return EventIds.of(
-        kind == Kind.DRIVER_RATING ? "DrClassChanged" : "SafetyRatingChanged",
-        watch.toString(),
-        Integer.toString(sequence));
+    String type = kind == Kind.DRIVER_RATING ? "DrClassChanged" : "SafetyRatingChanged";
+    return epoch == null
+        ? EventIds.of(type, watch.toString(), Integer.toString(sequence))
+        : EventIds.of(type, watch.toString(), epoch, Integer.toString(sequence));
   }
 }

@@ -11,12 +11,14 @@ import java.util.UUID;
  * @param round the round now
  * @param previous the round before, or null for a new round
  * @param revision how many times this round has been reported, this one included
+ * @param epoch the watch's epoch (see {@link GtWatchState#epoch()}), or null for a legacy state
  */
 public record RoundChange(
     SeriesStanding standing,
     SeriesStanding.Round round,
     SeriesStanding.Round previous,
-    int revision) {
+    int revision,
+    String epoch) {
 
   /** What changed. */
   public enum Kind {
@@ -40,11 +42,11 @@ public record RoundChange(
 
   /** The deterministic event id of this change for a watch. */
   public UUID eventId(WatchKey watch) {
-    return EventIds.of(
-        "SeriesRoundScored",
-        watch.toString(),
-        standing.seriesId(),
-        Integer.toString(round.number()),
-        Integer.toString(revision));
+    String number = Integer.toString(round.number());
+    String times = Integer.toString(revision);
+    return epoch == null
+        ? EventIds.of("SeriesRoundScored", watch.toString(), standing.seriesId(), number, times)
+        : EventIds.of(
+            "SeriesRoundScored", watch.toString(), epoch, standing.seriesId(), number, times);
   }
 }

@@ -117,4 +117,48 @@ class GtDifferTest {
               assertThat(c.precision()).isEqualTo(RatingPrecision.LETTER);
             });
   }
+
+  /**
+   * Removing a watch drops its state, so the change counts start over when it is added again: the
+   * first change after that must not reuse the id of the first change before it.
+   */
+  @Test
+  void shouldNeverReuseAnEventIdAfterTheWatchLostItsState() {
+    WatchKey watch = WatchKey.parse("gt:9568550");
+    GtWatchState first =
+        GtDiffer.diff(GtWatchState.EMPTY, driver("B", 11_000, "S"), List.of()).next();
+    RatingChange before =
+        GtDiffer.diff(first, driver("A", 30_100, "S"), List.of()).ratings().get(0);
+    GtWatchState again =
+        GtDiffer.diff(GtWatchState.EMPTY, driver("A", 30_100, "S"), List.of()).next();
+    RatingChange after = GtDiffer.diff(again, driver("S", 50_100, "S"), List.of()).ratings().get(0);
+
+    assertThat(after.sequence()).isEqualTo(before.sequence());
+    assertThat(after.eventId(watch)).isNotEqualTo(before.eventId(watch));
+  }
+
+  @Test
+  void shouldKeepTheEpochAndSoTheSameIdForTheSameChange() {
+    WatchKey watch = WatchKey.parse("gt:9568550");
+    GtWatchState base =
+        GtDiffer.diff(GtWatchState.EMPTY, driver("B", 11_000, "S"), List.of(), () -> "e1").next();
+    GtDiffer.Result once = GtDiffer.diff(base, driver("A", 30_100, "S"), List.of());
+    GtDiffer.Result twice = GtDiffer.diff(base, driver("A", 30_100, "S"), List.of());
+
+    assertThat(once.next().epoch()).isEqualTo("e1");
+    assertThat(once.ratings().get(0).eventId(watch))
+        .isEqualTo(twice.ratings().get(0).eventId(watch));
+  }
+
+  @Test
+  void shouldKeepTheOldIdsOfAStateWrittenBeforeEpochs() {
+    WatchKey watch = WatchKey.parse("gt:9568550");
+    GtWatchState legacy = new GtWatchState(driver("B", 11_000, "S"), 0, 0, java.util.Map.of());
+    RatingChange change =
+        GtDiffer.diff(legacy, driver("A", 30_100, "S"), List.of()).ratings().get(0);
+
+    assertThat(change.epoch()).isNull();
+    assertThat(change.eventId(watch))
+        .isEqualTo(io.pitwall.core.EventIds.of("DrClassChanged", "gt:9568550", "1"));
+  }
 }

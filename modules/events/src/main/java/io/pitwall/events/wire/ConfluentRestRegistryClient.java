@@ -12,14 +12,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link SchemaRegistryClient} over the Confluent Schema Registry REST API, which Confluent
  * Schema Registry, Apicurio ({@code /apis/ccompat/v7}), Karapace and Redpanda all serve. Ids and
  * schemas are cached: each subject/schema pair and each id costs one request per process.
+ *
+ * <p>A registry that restarts <em>without</em> its storage issues ids from 1 again, so a cached id
+ * can come to name another schema. After the registry failed to answer (and whenever {@link
+ * #reconfirm()} is called, e.g. by a periodic probe) every cached id is confirmed by registering
+ * its schema again before it is used; an id that changed is logged as a WARN, counted ({@link
+ * #idChanges()}) and replaced, so that no record is framed with an id that resolves to another
+ * schema.
  */
 public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConfluentRestRegistryClient.class);
+
+  /** A registered id, and the confirmation round it was last confirmed in. */
+  private record CachedId(int id, long round) {}
 
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,8 +42,10 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
   private final URI baseUrl;
   private final HttpClient http;
   private final Duration requestTimeout;
-  private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
+  private final Map<String, Map<Schema, CachedId>> idsBySubject = new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+  private final AtomicLong round = new AtomicLong();
+  private final AtomicLong idChanges = new AtomicLong();
 
   /**
    * @param baseUrl the registry's Confluent-compatible base URL, e.g. http://localhost:8081 or
@@ -51,11 +68,12 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
 
   @Override
   public int register(String subject, Schema schema) {
-    Map<Schema, Integer> ids =
+    Map<Schema, CachedId> ids =
         idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
-    Integer cached = ids.get(schema);
-    if (cached != null) {
-      return cached;
+    long current = round.get();
+    CachedId cached = ids.get(schema);
+    if (cached != null && cached.round() == current) {
+      return cached.id();
     }
     String body = JSON.createObjectNode().put("schema", schema.toString()).toString();
     HttpRequest request =
@@ -66,9 +84,37 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
     JsonNode answer =
         send(request, "register schema " + schema.getFullName() + " under " + subject);
     int id = requiredInt(answer, "id", "register " + subject);
-    ids.put(schema, id);
-    schemasById.putIfAbsent(id, schema);
+    if (cached != null && cached.id() != id) {
+      idChanges.incrementAndGet();
+      schemasById.remove(cached.id());
+      LOG.warn(
+          "The schema registry at {} re-issued schema ids (restarted without its storage?): {}"
+              + " under {} was id {} and is now id {}. Records already written with id {} now"
+              + " resolve to another schema for every consumer; run the registry with durable"
+              + " storage.",
+          baseUrl,
+          schema.getFullName(),
+          subject,
+          cached.id(),
+          id,
+          cached.id());
+    }
+    ids.put(schema, new CachedId(id, current));
+    schemasById.put(id, schema);
     return id;
+  }
+
+  /**
+   * Makes every cached id be confirmed with the registry before its next use: call it when the
+   * registry may have restarted (it was unreachable, or periodically).
+   */
+  public void reconfirm() {
+    round.incrementAndGet();
+  }
+
+  /** How many cached ids the registry was found to have re-issued for another schema. */
+  public long idChanges() {
+    return idChanges.get();
   }
 
   @Override
@@ -104,6 +150,7 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
+      reconfirm();
       throw new SchemaRegistryException(
           "Could not " + what + ": registry at " + baseUrl + " unreachable (" + e + ")", -1, e);
     } catch (InterruptedException e) {
@@ -111,6 +158,9 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
       throw new SchemaRegistryException("Interrupted while trying to " + what, -1, e);
     }
     JsonNode body = parse(response.body());
+    if (response.statusCode() / 100 == 5) {
+      reconfirm();
+    }
     if (response.statusCode() / 100 != 2) {
       String detail =
           body != null && body.has("message") ? body.get("message").asText() : response.body();

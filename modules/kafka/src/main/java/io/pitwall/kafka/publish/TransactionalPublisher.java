@@ -1,125 +1,452 @@
 package io.pitwall.kafka.publish;
 
 import io.pitwall.events.wire.AvroWireCodec;
+import io.pitwall.kafka.Availability;
+import io.pitwall.kafka.state.KafkaStateStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes each poll's events and the watch's new state in one Kafka transaction, on its own
- * thread (the producer blocks). A crash anywhere leaves both or neither: on restart the previous
- * producer's open transaction is aborted when this one initialises with the same {@code
- * transactional.id}, and {@code read_committed} readers never see its records.
+ * Publishes each poll's events and the watches' new states in one Kafka transaction, on its own
+ * thread (the producer blocks), and keeps the {@link KafkaStateStore} equal to what is committed. A
+ * crash anywhere leaves both or neither: a successor with the same {@code transactional.id}
+ * completes or aborts the open transaction when it initialises, and {@code read_committed} readers
+ * never see an aborted one.
  *
- * <p>A batch that fails is aborted and its future fails; the watch's state is not advanced, so the
- * next poll finds the same changes again. Fencing and other fatal producer errors fail every later
- * batch: the engine must stop.
+ * <p>Kafka outages are ridden through, never fatal. A commit that times out is retried, as Kafka's
+ * contract says (never aborted: it may already be completing). A transaction that fails otherwise
+ * is aborted; when even that fails, or the producer is in a state it cannot leave, the producer is
+ * closed and re-created, which settles the open transaction, and the state store is re-read from
+ * the topic, so that it shows exactly what is committed. Meanwhile {@link #availability()} reports
+ * Kafka down, and batches wait in order. Only being fenced by another producer with the same
+ * transactional id, or being refused by the cluster's authorisation, stops publishing for good.
  */
 public final class TransactionalPublisher implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
+  /** {@code max.block.ms}: how long a send, commit, abort or initialisation may block. */
+  public static final Duration MAX_BLOCK = Duration.ofSeconds(10);
 
-  private final KafkaProducer<String, byte[]> producer;
+  /** {@code transaction.timeout.ms}: how long the coordinator lets a transaction stay open. */
+  public static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(30);
+
+  /** {@code delivery.timeout.ms}: how long a send is retried before it fails its transaction. */
+  public static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(40);
+
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
+  private static final String OBSERVER = "publisher";
+  private static final Duration BACKOFF = Duration.ofSeconds(1);
+  private static final Duration UNSAFE_STATE_DELAY = Duration.ofSeconds(1);
+
+  /** The value of a dead-letter mark in the state topic. */
+  private static final byte[] DEAD_LETTERED = {1};
+
+  private final PublisherSettings settings;
+  private final Map<String, Object> producerConfig;
   private final AvroWireCodec codec;
-  private final String stateTopic;
-  private final Duration pauseBeforeCommit;
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, "pitwall-publisher"));
+  private final KafkaStateStore store;
+  private final Availability kafka;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "pitwall-publisher"));
+  private final Set<String> pendingRemovals = ConcurrentHashMap.newKeySet();
+  private final Map<String, byte[]> deferredStates = new LinkedHashMap<>();
+  private final List<Consumer<Producer<byte[], byte[]>>> producerListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private Producer<byte[], byte[]> producer;
   private volatile KafkaException fatal;
+  private volatile boolean closing;
+  private volatile long resets;
 
   /**
-   * @param producerConfig client settings (bootstrap servers, security, pass-through {@code
-   *     kafka.producer.*}), without serializers or transactional id
-   * @param transactionalId this instance's transactional id (stable across restarts)
+   * Creates the producer and initialises its transactions, waiting (and retrying) until Kafka
+   * answers: this fences a previous incarnation with the same transactional id and settles its open
+   * transaction, so that the state topic can then be read to its end without waiting for it.
+   *
+   * @param settings connection and fault-injection settings
    * @param codec encodes events in the Schema Registry wire format
-   * @param stateTopic the compacted state topic
-   * @param pauseBeforeCommit fault injection for crash tests: time to wait between sending and
-   *     committing (zero in production)
+   * @param store the state store this publisher keeps current
+   * @param kafka where Kafka's availability, as the publisher sees it, is reported
    */
   public TransactionalPublisher(
-      Map<String, Object> producerConfig,
-      String transactionalId,
-      AvroWireCodec codec,
-      String stateTopic,
-      Duration pauseBeforeCommit) {
-    Map<String, Object> config = new HashMap<>(producerConfig);
-    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+      PublisherSettings settings, AvroWireCodec codec, KafkaStateStore store, Availability kafka) {
+    this.settings = settings;
+    this.producerConfig = producerConfig(settings);
+    this.codec = codec;
+    this.store = store;
+    this.kafka = kafka;
+    run(this::ensureProducer).join();
+    if (settings.unsafeSplitTransactions()) {
+      LOG.warn(
+          "Fault injection: events and states are committed in separate transactions; exactly-once"
+              + " is broken on purpose");
+      thread.scheduleWithFixedDelay(
+          this::flushDeferredStates,
+          UNSAFE_STATE_DELAY.toMillis(),
+          UNSAFE_STATE_DELAY.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** The producer settings the publisher owns, on top of the given client settings. */
+  static Map<String, Object> producerConfig(PublisherSettings settings) {
+    Map<String, Object> config = new HashMap<>(settings.producerConfig());
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
-    this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    this.codec = codec;
-    this.stateTopic = stateTopic;
-    this.pauseBeforeCommit = pauseBeforeCommit;
-    CompletableFuture.runAsync(producer::initTransactions, thread).join();
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
+    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
+    long request =
+        Long.parseLong(
+            String.valueOf(config.getOrDefault(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000)));
+    long linger =
+        Long.parseLong(String.valueOf(config.getOrDefault(ProducerConfig.LINGER_MS_CONFIG, 5)));
+    config.put(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        (int) Math.max(DELIVERY_TIMEOUT.toMillis(), request + linger));
+    return config;
   }
 
-  /** Publishes a batch atomically; the future completes once the transaction committed. */
-  public CompletableFuture<Void> publish(PublishBatch batch) {
-    return CompletableFuture.runAsync(() -> inTransaction(batch), thread);
+  /**
+   * Publishes a batch atomically. The future completes once the transaction committed and the state
+   * store shows it; it fails with {@link KafkaUnavailableException} when the transaction did not
+   * commit (retriable), with the codec's exception when an event cannot be encoded (nothing sent),
+   * or with {@link IllegalStateException} once publishing stopped for good.
+   */
+  public CompletableFuture<PublishResult> publish(PublishBatch batch) {
+    return supply(() -> inTransaction(batch));
   }
 
-  /** Whether the producer hit an unrecoverable error. */
+  /**
+   * Removes a watch's state: at once from the store, and from the topic by a tombstone that is
+   * retried until it commits (in order with the batches: one queued before it cannot bring the
+   * state back, and one polled after it starts from no state).
+   */
+  public void tombstone(String key) {
+    pendingRemovals.add(key);
+    store.put(key, null);
+    run(() -> commitTombstone(key));
+  }
+
+  /** Whether the producer hit an unrecoverable error (fenced, not authorised). */
   public boolean failed() {
     return fatal != null;
   }
 
-  /** Observes producer metrics (for the Micrometer binder). */
-  public void withProducer(Consumer<KafkaProducer<String, byte[]>> consumer) {
-    consumer.accept(producer);
+  /** Kafka's availability as the publisher sees it (shared with other observers). */
+  public Availability availability() {
+    return kafka;
   }
 
-  private void inTransaction(PublishBatch batch) {
-    if (fatal != null) {
-      throw new IllegalStateException("publisher stopped after a fatal producer error", fatal);
-    }
-    producer.beginTransaction();
-    try {
-      for (OutgoingEvent event : batch.events()) {
-        producer.send(
+  /** How many times the producer was re-created after a transaction it could not settle. */
+  public long resets() {
+    return resets;
+  }
+
+  /**
+   * Observes every producer the publisher creates, the current one first (for metrics binders);
+   * called on the publisher's thread.
+   */
+  public void onProducer(Consumer<Producer<byte[], byte[]>> listener) {
+    run(() -> {
+          producerListeners.add(listener);
+          if (producer != null) {
+            listener.accept(producer);
+          }
+        })
+        .join();
+  }
+
+  private PublishResult inTransaction(PublishBatch batch) {
+    requireRunning();
+    Set<String> dropped = new HashSet<>();
+    List<ProducerRecord<byte[], byte[]>> eventRecords = new ArrayList<>();
+    for (OutgoingEvent event : batch.events()) {
+      if (batch.current().test(event.key())) {
+        eventRecords.add(
             new ProducerRecord<>(
-                event.topic(), event.key(), codec.encode(event.topic(), event.value())));
+                event.topic(), bytes(event.key()), codec.encode(event.topic(), event.value())));
+      } else {
+        dropped.add(event.key());
       }
-      batch
-          .states()
-          .forEach((key, state) -> producer.send(new ProducerRecord<>(stateTopic, key, state)));
-      if (!pauseBeforeCommit.isZero()) {
+    }
+    Map<String, byte[]> states = new LinkedHashMap<>();
+    batch
+        .states()
+        .forEach(
+            (key, state) -> {
+              if (batch.current().test(key) && !pendingRemovals.contains(key)) {
+                states.put(key, state);
+              } else {
+                dropped.add(key);
+              }
+            });
+    if (!dropped.isEmpty()) {
+      LOG.info("{}: removed while being polled; its results are dropped", dropped);
+    }
+    if (settings.unsafeSplitTransactions()) {
+      commit(eventRecords);
+      states.forEach(store::put);
+      deferredStates.putAll(states);
+      return new PublishResult(eventRecords.size(), dropped);
+    }
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(eventRecords);
+    states.forEach((key, state) -> records.add(stateRecord(key, state)));
+    commit(records);
+    states.forEach(store::put);
+    return new PublishResult(eventRecords.size(), dropped);
+  }
+
+  /**
+   * Sends a dead letter together with the mark that remembers it in the state topic, in one
+   * transaction, so that a restart neither loses the letter nor sends it again. Fails like {@link
+   * #publish} (retriable with {@link KafkaUnavailableException}).
+   *
+   * @param letter the record for the dead-letter topic, with its provenance headers
+   * @param markKey the state key of the mark
+   */
+  public CompletableFuture<Void> deadLetter(ProducerRecord<byte[], byte[]> letter, String markKey) {
+    return run(
+        () -> {
+          requireRunning();
+          commit(List.of(letter, stateRecord(markKey, DEAD_LETTERED)));
+          store.put(markKey, DEAD_LETTERED);
+        });
+  }
+
+  private ProducerRecord<byte[], byte[]> stateRecord(String key, byte[] state) {
+    return new ProducerRecord<>(settings.stateTopic(), bytes(key), state);
+  }
+
+  private static byte[] bytes(String key) {
+    return key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private void commitTombstone(String key) {
+    while (!closing && fatal == null) {
+      try {
+        commit(List.of(stateRecord(key, null)));
+        pendingRemovals.remove(key);
+        store.put(key, null);
+        return;
+      } catch (KafkaUnavailableException e) {
+        sleep(BACKOFF);
+      } catch (RuntimeException e) {
+        LOG.warn("{}: could not tombstone its state yet: {}", key, e.getMessage());
+        sleep(BACKOFF);
+      }
+    }
+  }
+
+  private void flushDeferredStates() {
+    if (deferredStates.isEmpty() || fatal != null || closing) {
+      return;
+    }
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    deferredStates.forEach((key, state) -> records.add(stateRecord(key, state)));
+    try {
+      commit(records);
+      deferredStates.clear();
+    } catch (RuntimeException e) {
+      LOG.warn("Fault injection: deferred states not committed yet: {}", e.getMessage());
+    }
+  }
+
+  /** Sends the records in one transaction and commits it, settling every failure's outcome. */
+  private void commit(List<ProducerRecord<byte[], byte[]>> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    ensureProducer();
+    try {
+      producer.beginTransaction();
+      for (ProducerRecord<byte[], byte[]> record : records) {
+        producer.send(record);
+      }
+      if (!settings.pauseBeforeCommit().isZero()) {
         producer.flush();
         LOG.warn(
             "Fault injection: pausing {} ms inside an open transaction",
-            pauseBeforeCommit.toMillis());
-        sleep(pauseBeforeCommit);
+            settings.pauseBeforeCommit().toMillis());
+        sleep(settings.pauseBeforeCommit());
       }
-      producer.commitTransaction();
-    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-      fatal = e;
-      LOG.error("Fatal producer error; publishing stops: {}", e.toString());
-      throw e;
-    } catch (RuntimeException e) {
+    } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
+      throw stop(e);
+    } catch (KafkaException | IllegalStateException e) {
+      abortOrReset(e);
+      throw unavailable("a transaction failed before its commit", e);
+    }
+    commitWithRetries();
+  }
+
+  /** Kafka's contract: a commit that timed out is retried, never followed by an abort. */
+  private void commitWithRetries() {
+    while (true) {
+      try {
+        producer.commitTransaction();
+        kafka.up(OBSERVER);
+        return;
+      } catch (TimeoutException e) {
+        kafka.down(OBSERVER, "a commit timed out after " + MAX_BLOCK.toSeconds() + " s");
+        if (closing) {
+          throw unavailable("closing while a commit was pending", e);
+        }
+      } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
+        throw stop(e);
+      } catch (KafkaException | IllegalStateException e) {
+        // the commit failed for good (an earlier send failed, the coordinator aborted it): abort,
+        // or when even that fails settle the outcome through a new producer
+        abortOrReset(e);
+        throw unavailable("a commit failed", e);
+      }
+    }
+  }
+
+  private void abortOrReset(RuntimeException cause) {
+    kafka.down(OBSERVER, describe(cause));
+    while (!closing) {
       try {
         producer.abortTransaction();
-      } catch (KafkaException abortFailed) {
-        fatal = abortFailed;
-        LOG.error(
-            "Could not abort a failed transaction; publishing stops: {}", abortFailed.toString());
+        kafka.up(OBSERVER);
+        return;
+      } catch (TimeoutException e) {
+        // Kafka is away: the abort may be retried
+      } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
+        throw stop(e);
+      } catch (KafkaException | IllegalStateException e) {
+        reset(e);
+        return;
       }
-      throw e;
     }
+  }
+
+  /**
+   * Closes the producer and creates a new one, whose initialisation completes or aborts the open
+   * transaction; then the state store is re-read, since only the topic knows that outcome.
+   */
+  private void reset(RuntimeException cause) {
+    resets++;
+    kafka.down(OBSERVER, describe(cause));
+    LOG.warn(
+        "Re-creating the Kafka producer after {}; the state topic is then re-read",
+        describe(cause));
+    closeProducer();
+    ensureProducer();
+    while (!closing) {
+      try {
+        store.reload(Set.copyOf(pendingRemovals));
+        return;
+      } catch (RuntimeException e) {
+        kafka.down(OBSERVER, "the state topic could not be re-read: " + describe(e));
+        sleep(BACKOFF);
+      }
+    }
+  }
+
+  private void ensureProducer() {
+    while (producer == null) {
+      requireRunning();
+      KafkaProducer<byte[], byte[]> created =
+          new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+      try {
+        created.initTransactions();
+        producer = created;
+        producerListeners.forEach(l -> l.accept(created));
+        kafka.up(OBSERVER);
+      } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
+        created.close(Duration.ZERO);
+        throw stop(e);
+      } catch (KafkaException e) {
+        created.close(Duration.ZERO);
+        kafka.down(OBSERVER, "transactions could not be initialised: " + describe(e));
+        if (closing) {
+          throw unavailable("closing while Kafka was unavailable", e);
+        }
+        sleep(BACKOFF);
+      }
+    }
+  }
+
+  private void closeProducer() {
+    if (producer != null) {
+      try {
+        producer.close(Duration.ZERO);
+      } catch (RuntimeException e) {
+        LOG.debug("Closing a failed producer: {}", e.toString());
+      }
+      producer = null;
+    }
+  }
+
+  private IllegalStateException stop(KafkaException e) {
+    fatal = e;
+    LOG.error("Fatal producer error; publishing stops: {}", describe(e));
+    return new IllegalStateException("publishing stopped: " + describe(e), e);
+  }
+
+  private void requireRunning() {
+    if (fatal != null) {
+      throw new IllegalStateException("publisher stopped after a fatal producer error", fatal);
+    }
+    if (closing) {
+      throw new IllegalStateException("publisher closed");
+    }
+  }
+
+  private static KafkaUnavailableException unavailable(String what, Throwable cause) {
+    return new KafkaUnavailableException(
+        "Kafka transaction not committed: " + what + " (" + describe(cause) + ")", cause);
+  }
+
+  private static String describe(Throwable e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  private CompletableFuture<Void> run(Runnable task) {
+    return supply(
+        () -> {
+          task.run();
+          return null;
+        });
+  }
+
+  private <T> CompletableFuture<T> supply(java.util.function.Supplier<T> task) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    try {
+      thread.execute(
+          () -> {
+            try {
+              future.complete(task.get());
+            } catch (RuntimeException e) {
+              future.completeExceptionally(e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      future.completeExceptionally(new IllegalStateException("publisher closed"));
+    }
+    return future;
   }
 
   private static void sleep(Duration duration) {
@@ -132,12 +459,17 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     thread.shutdown();
     try {
-      thread.awaitTermination(10, TimeUnit.SECONDS);
+      if (!thread.awaitTermination(MAX_BLOCK.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+        thread.shutdownNow();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    producer.close(Duration.ofSeconds(10));
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
   }
 }

@@ -39,6 +39,9 @@ public final class GtStateCodec {
       }
     }
     root.put("drChanges", state.drChanges()).put("srChanges", state.srChanges());
+    if (state.epoch() != null) {
+      root.put("epoch", state.epoch());
+    }
     ObjectNode series = root.putObject("series");
     state
         .series()
@@ -109,7 +112,11 @@ public final class GtStateCodec {
                 series.put(e.getKey(), new GtWatchState.SeriesRounds(rounds, revisions));
               });
       return new GtWatchState(
-          driver, root.path("drChanges").asInt(), root.path("srChanges").asInt(), series);
+          driver,
+          root.path("drChanges").asInt(),
+          root.path("srChanges").asInt(),
+          series,
+          root.hasNonNull("epoch") ? root.get("epoch").asText() : null);
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalArgumentException iae
           && iae.getMessage() != null

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,15 +20,23 @@ import org.slf4j.LoggerFactory;
  * The prior state of every watch, backed by the compacted state topic. {@link #load} reads the
  * topic from the beginning to its end with {@code read_committed}, so that only states committed
  * together with their events are believed; afterwards the engine is the topic's only writer and
- * keeps the map current with {@link #put} after each committed transaction.
+ * keeps the map current with {@link #put} after each committed transaction, and {@link #reload}s it
+ * when a transaction's outcome is unknown.
  */
 public final class KafkaStateStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaStateStore.class);
 
   private final Map<String, byte[]> states = new ConcurrentHashMap<>();
+  private final Map<String, Object> consumerConfig;
+  private final String topic;
+  private final Duration timeout;
 
-  private KafkaStateStore() {}
+  private KafkaStateStore(Map<String, Object> consumerConfig, String topic, Duration timeout) {
+    this.consumerConfig = consumerConfig == null ? null : Map.copyOf(consumerConfig);
+    this.topic = topic;
+    this.timeout = timeout;
+  }
 
   /**
    * Reads the state topic to its end.
@@ -38,12 +47,52 @@ public final class KafkaStateStore {
    */
   public static KafkaStateStore load(
       Map<String, Object> consumerConfig, String topic, Duration timeout) {
+    KafkaStateStore store = new KafkaStateStore(consumerConfig, topic, timeout);
+    store.states.putAll(store.read());
+    return store;
+  }
+
+  /**
+   * A store of the topic that has not read it yet: {@link #reload} reads it (the engine first
+   * initialises its transactional producer, which settles a previous incarnation's open
+   * transaction, so that reading to the end does not wait for that transaction to time out).
+   */
+  public static KafkaStateStore create(
+      Map<String, Object> consumerConfig, String topic, Duration timeout) {
+    return new KafkaStateStore(consumerConfig, topic, timeout);
+  }
+
+  /** An empty store (tests, and a first start before the topic exists). */
+  public static KafkaStateStore empty() {
+    return new KafkaStateStore(null, null, Duration.ZERO);
+  }
+
+  /**
+   * Reads the topic to its end again and replaces every state with what is committed: after a
+   * transaction whose outcome is unknown (a commit that timed out, a producer re-created), the
+   * topic is the truth.
+   *
+   * @param pendingRemovals keys whose tombstone is not committed yet: they stay absent
+   * @throws org.apache.kafka.common.KafkaException or {@link IllegalStateException} when the topic
+   *     cannot be read to its end within the timeout (the caller retries)
+   */
+  public void reload(Set<String> pendingRemovals) {
+    if (consumerConfig == null) {
+      return;
+    }
+    Map<String, byte[]> committed = read();
+    pendingRemovals.forEach(committed::remove);
+    states.keySet().retainAll(committed.keySet());
+    states.putAll(committed);
+  }
+
+  private Map<String, byte[]> read() {
     Map<String, Object> config = new HashMap<>(consumerConfig);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "pitwall-state-restore-" + UUID.randomUUID());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    KafkaStateStore store = new KafkaStateStore();
+    Map<String, byte[]> read = new HashMap<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -66,21 +115,15 @@ public final class KafkaStateStore {
             continue;
           }
           if (record.value() == null) {
-            store.states.remove(record.key());
+            read.remove(record.key());
           } else {
-            store.states.put(record.key(), record.value());
+            read.put(record.key(), record.value());
           }
         }
       }
-      LOG.info(
-          "Restored {} watch states from {} ({} records)", store.states.size(), topic, records);
+      LOG.info("Restored {} watch states from {} ({} records)", read.size(), topic, records);
     }
-    return store;
-  }
-
-  /** An empty store (tests, and a first start before the topic exists). */
-  public static KafkaStateStore empty() {
-    return new KafkaStateStore();
+    return read;
   }
 
   private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
@@ -97,13 +140,25 @@ public final class KafkaStateStore {
     return states.get(key);
   }
 
-  /** Records a state after its transaction committed. */
+  /** Records a state after its transaction committed (null: the watch's state is gone). */
   public void put(String key, byte[] value) {
     if (value == null) {
       states.remove(key);
     } else {
       states.put(key, value);
     }
+  }
+
+  /** The states whose keys start with a prefix (a copy). */
+  public Map<String, byte[]> withPrefix(String prefix) {
+    Map<String, byte[]> found = new java.util.HashMap<>();
+    states.forEach(
+        (key, value) -> {
+          if (key.startsWith(prefix)) {
+            found.put(key, value);
+          }
+        });
+    return found;
   }
 
   /** Number of watches with a state. */

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the compacted watches topic on its own thread, from the beginning (the topic is a table):
  * every valid record is applied live, every tombstone removes its watch, and every bad record goes
- * to the dead-letter topic, is counted and logged once, while the others keep flowing.
+ * to the dead-letter topic (once, even across restarts), is counted and logged once, while the
+ * others keep flowing.
  */
 public final class WatchesTopicReader implements AutoCloseable {
 
@@ -83,7 +84,7 @@ public final class WatchesTopicReader implements AutoCloseable {
             listener.upsert(upsert.watch());
           } else if (parsed instanceof WatchRecord.Remove remove) {
             listener.remove(remove.key());
-          } else if (parsed instanceof WatchRecord.Rejected bad) {
+          } else if (parsed instanceof WatchRecord.Rejected bad && !dlq.sentBefore(record)) {
             LOG.warn(
                 "Rejected watches record {}-{}@{}: {}: {}",
                 record.topic(),
@@ -91,8 +92,10 @@ public final class WatchesTopicReader implements AutoCloseable {
                 record.offset(),
                 bad.reason(),
                 bad.message());
-            dlq.send(record, bad.reason(), WatchRecord.Rejected.class.getName(), bad.message());
-            rejected.accept(bad.reason(), bad.message());
+            if (dlq.send(
+                record, bad.reason(), WatchRecord.Rejected.class.getName(), bad.message())) {
+              rejected.accept(bad.reason(), bad.message());
+            }
           }
         }
       }

@@ -34,8 +34,7 @@ class TransactionalPublisherIT {
   @Test
   void shouldCommitEventsAndStateTogether() {
     TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
-    try (TransactionalPublisher publisher =
-        new TransactionalPublisher(client, prefix + "id", codec, state, Duration.ZERO)) {
+    try (TransactionalPublisher publisher = publisher(prefix + "id", Duration.ZERO)) {
       publisher.publish(batch("psn:1", "s1", SampleEvents.trophyEarned())).join();
       publisher.publish(batch("psn:1", "s2", SampleEvents.trophyEarned())).join();
     }
@@ -51,9 +50,8 @@ class TransactionalPublisherIT {
     TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
     TrophyEarned broken = SampleEvents.trophyEarned();
     broken.setTitleName(null);
-    try (TransactionalPublisher publisher =
-        new TransactionalPublisher(client, prefix + "id", codec, state, Duration.ZERO)) {
-      CompletableFuture<Void> failed =
+    try (TransactionalPublisher publisher = publisher(prefix + "id", Duration.ZERO)) {
+      CompletableFuture<PublishResult> failed =
           publisher.publish(
               new PublishBatch(
                   List.of(
@@ -75,14 +73,12 @@ class TransactionalPublisherIT {
   @Test
   void shouldAbortAnOpenTransactionOfAProducerThatDiedWhenItsSuccessorStarts() throws Exception {
     TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
-    TransactionalPublisher dying =
-        new TransactionalPublisher(client, prefix + "id", codec, state, Duration.ofSeconds(6));
-    CompletableFuture<Void> open =
+    TransactionalPublisher dying = publisher(prefix + "id", Duration.ofSeconds(6));
+    CompletableFuture<PublishResult> open =
         dying.publish(batch("psn:1", "never", SampleEvents.trophyEarned()));
     Thread.sleep(1500); // the batch is sent and flushed, the commit is 6 s away
 
-    try (TransactionalPublisher successor =
-        new TransactionalPublisher(client, prefix + "id", codec, state, Duration.ZERO)) {
+    try (TransactionalPublisher successor = publisher(prefix + "id", Duration.ZERO)) {
       successor.publish(batch("psn:2", "after", SampleEvents.trophyEarned())).join();
     }
 
@@ -91,6 +87,50 @@ class TransactionalPublisherIT {
         .hasRootCauseInstanceOf(org.apache.kafka.common.errors.ProducerFencedException.class);
     assertThat(dying.failed()).isTrue();
     dying.close();
+  }
+
+  /**
+   * A watch removed while its poll is in flight: the poll's batch reaches the publisher after the
+   * tombstone, and must neither bring the state back nor publish its events; the watch added again
+   * later starts from no state (a fresh baseline).
+   */
+  @Test
+  void shouldNotBringBackTheStateOfAWatchRemovedWhileItWasPolled() {
+    TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
+    try (TransactionalPublisher publisher = publisher(prefix + "id", Duration.ZERO)) {
+      publisher.publish(batch("psn:1", "before", SampleEvents.trophyEarned())).join();
+      publisher.tombstone("psn:1"); // the poll that produced the next batch started before this
+      PublishResult late =
+          publisher
+              .publish(
+                  new PublishBatch(
+                      List.of(new OutgoingEvent(events, "psn:1", SampleEvents.trophyEarned())),
+                      Map.of("psn:1", "stale".getBytes(StandardCharsets.UTF_8)),
+                      key -> false))
+              .join();
+      assertThat(late.dropped()).containsExactly("psn:1");
+      publisher.publish(batch("psn:2", "other", SampleEvents.trophyEarned())).join();
+    }
+
+    assertThat(readCommitted(events))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("psn:1", "psn:2");
+    List<ConsumerRecord<String, byte[]>> states = readCommitted(state);
+    assertThat(states.stream().filter(r -> r.key().equals("psn:1")).toList())
+        .last()
+        .satisfies(r -> assertThat(r.value()).as("the tombstone is the last word").isNull());
+    KafkaStateStore store =
+        KafkaStateStore.load(new java.util.HashMap<>(client), state, Duration.ofSeconds(30));
+    assertThat(store.get("psn:1")).as("added again, it takes a fresh baseline").isNull();
+    assertThat(store.get("psn:2")).isNotNull();
+  }
+
+  private TransactionalPublisher publisher(String id, Duration pause) {
+    return new TransactionalPublisher(
+        new PublisherSettings(client, id, state, pause, false),
+        codec,
+        KafkaStateStore.empty(),
+        new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
   }
 
   private PublishBatch batch(String key, String stateValue, TrophyEarned event) {

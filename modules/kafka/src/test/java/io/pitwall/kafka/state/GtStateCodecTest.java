@@ -23,7 +23,8 @@ class GtStateCodecTest {
             Map.of(
                 "1564",
                 new GtWatchState.SeriesRounds(
-                    Map.of(1, new SeriesStanding.Round(1, 120, true)), Map.of(1, 2))));
+                    Map.of(1, new SeriesStanding.Round(1, 120, true)), Map.of(1, 2))),
+            "8f0c5a8e-epoch");
 
     assertThat(GtStateCodec.decode(GtStateCodec.encode(state))).isEqualTo(state);
     assertThat(GtStateCodec.decode(GtStateCodec.encode(GtWatchState.EMPTY)))
