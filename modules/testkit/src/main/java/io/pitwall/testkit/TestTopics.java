@@ -28,21 +28,19 @@ public final class TestTopics {
   /** The same, of another broker (a {@link KafkaBrokerProcess} of a fault test). */
   public static List<ConsumerRecord<String, byte[]>> readCommitted(
       String bootstrapServers, String topic) {
+    return readCommitted(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+  }
+
+  /** The same, with client settings (e.g. the security settings of a secured listener). */
+  public static List<ConsumerRecord<String, byte[]>> readCommitted(
+      Map<String, Object> client, String topic) {
+    Map<String, Object> config = new java.util.HashMap<>(client);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "testkit-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "testkit-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       if (!consumer.listTopics(Duration.ofSeconds(10)).containsKey(topic)) {
         return List.of();
       }

@@ -3,7 +3,7 @@ package io.pitwall.app.cli;
 import io.pitwall.app.config.ConfigException;
 import io.pitwall.app.config.PitwallConfig;
 import io.pitwall.app.engine.Engine;
-import io.pitwall.app.engine.UnreachableAtStartException;
+import io.pitwall.app.engine.StartupException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -45,7 +45,7 @@ public final class RunCommand implements Callable<Integer> {
     Engine engine;
     try {
       engine = Engine.start(loaded);
-    } catch (UnreachableAtStartException e) {
+    } catch (StartupException e) {
       System.err.println("pitwall: " + e.getMessage());
       return 1;
     }

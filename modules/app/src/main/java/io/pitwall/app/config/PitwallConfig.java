@@ -29,15 +29,43 @@ public final class PitwallConfig {
   private final List<WatchSpec> watches;
   private final Map<Source, Map<String, String>> credentials;
 
+  private final KafkaClientSettings kafkaClients;
+
   private PitwallConfig(
       Map<String, Object> values,
       Map<String, String> sources,
       List<WatchSpec> watches,
-      Map<Source, Map<String, String>> credentials) {
+      Map<Source, Map<String, String>> credentials,
+      KafkaClientSettings kafkaClients) {
     this.values = values;
     this.sources = sources;
     this.watches = List.copyOf(watches);
     this.credentials = credentials;
+    this.kafkaClients = kafkaClients;
+  }
+
+  /** How to reach the schema registry: its authentication and TLS trust. */
+  public io.pitwall.events.wire.RegistryAccess registryAccess() {
+    return registryAccess(values);
+  }
+
+  private static io.pitwall.events.wire.RegistryAccess registryAccess(Map<String, Object> values) {
+    return io.pitwall.events.wire.RegistryAccess.of(
+        (String) values.get(PitwallSettings.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO.key()),
+        (String) values.get(PitwallSettings.SCHEMA_REGISTRY_BEARER_TOKEN.key()),
+        (String) values.get(PitwallSettings.SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION.key()),
+        (String) values.get(PitwallSettings.SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD.key()),
+        (String) values.get(PitwallSettings.SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE.key()));
+  }
+
+  /**
+   * The settings of one Kafka client: the bootstrap servers and the {@code kafka.*} properties its
+   * ConfigDef knows.
+   */
+  public Map<String, Object> kafkaClient(KafkaClientSettings.Client client) {
+    Map<String, Object> config = new HashMap<>(kafkaClients.forClient(client));
+    config.put("bootstrap.servers", string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS));
+    return config;
   }
 
   /**
@@ -86,7 +114,11 @@ public final class PitwallConfig {
           for (String prefix : PitwallSettings.FAMILIES) {
             String envPrefix = Setting.envName(prefix);
             if (name.startsWith(envPrefix)) {
-              String key = prefix + name.substring(envPrefix.length()).toLowerCase();
+              String rest = name.substring(envPrefix.length()).toLowerCase(java.util.Locale.ROOT);
+              // Kafka's property names use dots where environment variables have underscores
+              String key =
+                  prefix
+                      + (prefix.equals(KafkaClientSettings.PREFIX) ? rest.replace('_', '.') : rest);
               raw.put(key, value);
               sources.put(key, "environment " + name);
             }
@@ -153,6 +185,7 @@ public final class PitwallConfig {
           }
         });
     Map<Source, Map<String, String>> credentials = CredentialSettings.parse(raw, values, problems);
+    KafkaClientSettings kafkaClients = KafkaClientSettings.parse(raw, problems);
     for (WatchSpec w : watches) {
       if (w.credential() != null
           && !credentials.get(w.key().source()).containsKey(w.credential())) {
@@ -191,10 +224,27 @@ public final class PitwallConfig {
       problems.add(
           "Missing value for configuration gridstats.api.key (or PITWALL_GRIDSTATS_API_KEY): gridstats watches need a key");
     }
+    if (values.containsKey(PitwallSettings.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO.key())
+        && values.containsKey(PitwallSettings.SCHEMA_REGISTRY_BEARER_TOKEN.key())) {
+      problems.add(
+          "Invalid value **** for configuration schema.registry.bearer.token: set it or"
+              + " schema.registry.basic.auth.user.info, not both");
+    }
+    if (values.containsKey(PitwallSettings.SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION.key())) {
+      try {
+        registryAccess(values);
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            "Invalid value "
+                + values.get(PitwallSettings.SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION.key())
+                + " for configuration schema.registry.ssl.truststore.location: "
+                + e.getMessage());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new PitwallConfig(values, sources, watches, credentials);
+    return new PitwallConfig(values, sources, watches, credentials, kafkaClients);
   }
 
   /** Builds a configuration from explicit values (demo and tests), validated the same way. */
@@ -242,6 +292,18 @@ public final class PitwallConfig {
           .append(value == null ? "" : "  [" + sources.getOrDefault(setting.key(), "default") + "]")
           .append(System.lineSeparator());
     }
+    kafkaClients
+        .all()
+        .forEach(
+            (property, value) ->
+                out.append(KafkaClientSettings.PREFIX)
+                    .append(property)
+                    .append(" = ")
+                    .append(KafkaClientSettings.isSecret(property) ? "****" : value)
+                    .append("  [")
+                    .append(sources.getOrDefault(KafkaClientSettings.PREFIX + property, "default"))
+                    .append("]")
+                    .append(System.lineSeparator()));
     credentials.forEach(
         (source, named) ->
             out.append(source.id())

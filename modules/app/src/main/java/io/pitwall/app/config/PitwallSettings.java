@@ -21,6 +21,42 @@ public final class PitwallSettings {
           "schema.registry.url",
           "Confluent-compatible schema registry base URL (Confluent, Apicurio /apis/ccompat/v7, Karapace, Redpanda).",
           SettingChecks::url);
+  public static final Setting SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO =
+      new Setting(
+          "schema.registry.basic.auth.user.info",
+          null,
+          false,
+          true,
+          "user:password for the registry's HTTP basic authentication. Secret: never logged.",
+          SettingChecks::userInfo);
+  public static final Setting SCHEMA_REGISTRY_BEARER_TOKEN =
+      secret(
+          "schema.registry.bearer.token",
+          "A bearer token sent to the registry (Authorization: Bearer ...), e.g. from an OIDC client; not with basic auth. Secret: never logged.");
+  public static final Setting SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION =
+      new Setting(
+          "schema.registry.ssl.truststore.location",
+          null,
+          false,
+          false,
+          "Truststore (PKCS12 or JKS file) with the CA that signed an https registry's certificate; default: the JVM's trusted CAs.",
+          SettingChecks::readableFile);
+  public static final Setting SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD =
+      secret(
+          "schema.registry.ssl.truststore.password",
+          "Password of schema.registry.ssl.truststore.location. Secret: never logged.");
+  public static final Setting SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE =
+      optional(
+          "schema.registry.ssl.truststore.type",
+          "PKCS12",
+          "Type of the registry truststore: PKCS12 or JKS.",
+          SettingChecks::keystoreType);
+  public static final Setting TOPICS_CREATE =
+      optional(
+          "topics.create",
+          "true",
+          "Whether Pitwall creates its topics when they are missing; false for clusters where it may not: it then checks that they exist (the state and watches topics compacted) and names any that are missing or wrong.",
+          SettingChecks::bool);
   public static final Setting TOPIC_PREFIX =
       optional(
           "topic.prefix", "pitwall.", "Prefix of every Pitwall topic.", SettingChecks::topicPrefix);
@@ -193,6 +229,12 @@ public final class PitwallSettings {
       List.of(
           KAFKA_BOOTSTRAP_SERVERS,
           SCHEMA_REGISTRY_URL,
+          SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO,
+          SCHEMA_REGISTRY_BEARER_TOKEN,
+          SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION,
+          SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD,
+          SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE,
+          TOPICS_CREATE,
           TOPIC_PREFIX,
           INSTANCE_ID,
           METRICS_PORT,
@@ -234,7 +276,7 @@ public final class PitwallSettings {
 
   /** The setting families whose keys carry a name or number after their prefix. */
   public static final List<String> FAMILIES =
-      List.of(WATCH_PREFIX, PSN_NPSSO_PREFIX, GRIDSTATS_API_KEY_PREFIX);
+      List.of(WATCH_PREFIX, PSN_NPSSO_PREFIX, GRIDSTATS_API_KEY_PREFIX, KafkaClientSettings.PREFIX);
 
   private PitwallSettings() {}
 

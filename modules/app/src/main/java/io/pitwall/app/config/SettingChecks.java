@@ -19,6 +19,30 @@ final class SettingChecks {
     return value.trim();
   }
 
+  static Object userInfo(String value) {
+    int colon = value.indexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("must be user:password");
+    }
+    return value;
+  }
+
+  static Object readableFile(String value) {
+    java.nio.file.Path path = java.nio.file.Path.of(value.trim());
+    if (!java.nio.file.Files.isReadable(path)) {
+      throw new IllegalArgumentException("no readable file there");
+    }
+    return value.trim();
+  }
+
+  static Object keystoreType(String value) {
+    String type = value.trim().toUpperCase(java.util.Locale.ROOT);
+    if (!type.equals("PKCS12") && !type.equals("JKS")) {
+      throw new IllegalArgumentException("must be PKCS12 or JKS");
+    }
+    return type;
+  }
+
   static Object url(String value) {
     try {
       URI uri = URI.create(value.trim());

@@ -1,6 +1,7 @@
 package io.pitwall.app.engine;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.pitwall.app.config.KafkaClientSettings;
 import io.pitwall.app.config.PitwallConfig;
 import io.pitwall.app.config.PitwallSettings;
 import io.pitwall.app.metrics.MetricsServer;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -64,7 +64,8 @@ public final class Engine implements AutoCloseable {
   private final WatchScheduler scheduler;
   private final WatchStatuses statuses;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final Map<String, Object> kafka;
+  private final Map<String, Object> adminConfig;
+  private final Map<String, Object> consumerConfig;
   private final String prefix;
   private LiveWatches liveWatches;
   private KafkaProbe kafkaProbe;
@@ -80,30 +81,44 @@ public final class Engine implements AutoCloseable {
     this.clock = clock;
     this.prefix = config.string(PitwallSettings.TOPIC_PREFIX);
     String stateTopic = prefix + "state";
-    this.kafka =
-        Map.of(
-            CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-            config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS));
+    this.adminConfig = config.kafkaClient(KafkaClientSettings.Client.ADMIN);
+    this.consumerConfig = config.kafkaClient(KafkaClientSettings.Client.CONSUMER);
+    Map<String, Object> producerConfig = config.kafkaClient(KafkaClientSettings.Client.PRODUCER);
     List<String> eventTopics =
         new ArrayList<>(Arrays.stream(EventType.values()).map(t -> t.topic(prefix)).toList());
     eventTopics.add(prefix + "dlq");
     Duration startup = config.duration(PitwallSettings.STARTUP_TIMEOUT);
-    StartupChecks.kafka(kafka, config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS), startup);
-    StartupChecks.registry(config.string(PitwallSettings.SCHEMA_REGISTRY_URL), startup);
-    TopicAdmin.ensure(
-        kafka, List.of(stateTopic, prefix + "watches"), eventTopics, Duration.ofSeconds(60));
+    StartupChecks.kafka(
+        adminConfig, config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS), startup);
+    List<String> compacted = List.of(stateTopic, prefix + "watches");
+    if (config.value(PitwallSettings.TOPICS_CREATE, Boolean.class)) {
+      TopicAdmin.ensure(adminConfig, compacted, eventTopics, startup);
+    } else {
+      List<String> problems = TopicAdmin.verify(adminConfig, compacted, eventTopics, startup);
+      if (!problems.isEmpty()) {
+        throw new StartupException(
+            "Pitwall's topics are not ready (topics.create=false): "
+                + String.join("; ", problems)
+                + ". Create them as the README's 'Secured clusters' section shows.");
+      }
+    }
     this.kafkaUp = new Availability("Kafka", clock);
     this.registryUp = new Availability("The schema registry", clock);
     this.registryClient =
-        new ConfluentRestRegistryClient(config.string(PitwallSettings.SCHEMA_REGISTRY_URL));
+        new ConfluentRestRegistryClient(
+            config.string(PitwallSettings.SCHEMA_REGISTRY_URL),
+            Duration.ofSeconds(10),
+            config.registryAccess());
+    StartupChecks.registry(
+        registryClient, config.string(PitwallSettings.SCHEMA_REGISTRY_URL), startup);
     AvroWireCodec codec = new AvroWireCodec(registryClient);
-    this.states = KafkaStateStore.create(new HashMap<>(kafka), stateTopic, RESTORE);
+    this.states = KafkaStateStore.create(new HashMap<>(consumerConfig), stateTopic, RESTORE);
     // the publisher first: initialising its transactions settles a previous incarnation's open
     // transaction, which would otherwise hold the read_committed restore until it timed out
     this.publisher =
         new TransactionalPublisher(
             new PublisherSettings(
-                kafka,
+                producerConfig,
                 prefix + config.string(PitwallSettings.INSTANCE_ID),
                 stateTopic,
                 config.duration(PitwallSettings.FAULT_PAUSE_BEFORE_COMMIT),
@@ -116,7 +131,8 @@ public final class Engine implements AutoCloseable {
     metrics.registrySchemaIdChanges(registryClient::idChanges);
     metrics.deadLetterReasons(WatchRecordParser.REASONS);
     publisher.onProducer(this::bindProducerMetrics);
-    this.results = new ResultPublisher(publisher, metrics, registryUp, StateSizeLimit.of(kafka));
+    this.results =
+        new ResultPublisher(publisher, metrics, registryUp, StateSizeLimit.of(producerConfig));
     this.statuses = new WatchStatuses(publisher, states, metrics, clock, prefix);
     this.vertx = Vertx.vertx();
     this.pollers = new SourceWiring(vertx, config, clock, metrics, states).pollers();
@@ -140,7 +156,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private void begin(Duration tick) {
-    kafkaProbe = new KafkaProbe(kafka, kafkaUp);
+    kafkaProbe = new KafkaProbe(adminConfig, kafkaUp);
     health =
         new EngineHealth(
             vertx,
@@ -153,8 +169,10 @@ public final class Engine implements AutoCloseable {
                 registryUp,
                 () -> !fatal && !publisher.failed(),
                 publisher::resets,
-                registryClient::reconfirm),
-            config.string(PitwallSettings.SCHEMA_REGISTRY_URL));
+                () -> {
+                  registryClient.ping();
+                  registryClient.reconfirm();
+                }));
     health.registerGauges(metrics);
     server =
         join(
@@ -165,7 +183,7 @@ public final class Engine implements AutoCloseable {
     config.watches().forEach(w -> scheduler.upsert(w, clock.instant()));
     liveWatches =
         new LiveWatches(
-            kafka,
+            consumerConfig,
             prefix,
             scheduler,
             publisher,

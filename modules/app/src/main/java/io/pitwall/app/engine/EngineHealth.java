@@ -5,7 +5,6 @@ import io.pitwall.core.PollOutcome;
 import io.pitwall.core.Source;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,15 +33,16 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
    * @param registry the registry's availability (probe and publisher)
    * @param live whether publishing still works at all (false once fenced or failed for good)
    * @param producerResets how many times the producer was re-created to settle a transaction
-   * @param registryAnswered called after each successful registry probe: the registry may have
-   *     restarted since the last one, so cached schema ids are confirmed again before use
+   * @param registryProbe asks the registry whether it answers (throws when it does not); on success
+   *     cached schema ids are confirmed again before their next use, since the registry may have
+   *     restarted since the last probe
    */
   record Dependencies(
       io.pitwall.kafka.Availability kafka,
       io.pitwall.kafka.Availability registry,
       BooleanSupplier live,
       java.util.function.LongSupplier producerResets,
-      Runnable registryAnswered) {}
+      Runnable registryProbe) {}
 
   private static final String OBSERVER = "probe";
 
@@ -62,14 +62,11 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
   private final Clock clock;
   private final Dependencies dependencies;
   private final Vertx vertx;
-  private final WebClient http;
-  private final String registryUrl;
   private final long timer;
 
   /**
    * @param pollers each credential's poller, by credential id
    * @param dependencies Kafka's and the registry's availability, and whether publishing works
-   * @param registryUrl the schema registry's Confluent-compatible base URL
    */
   EngineHealth(
       Vertx vertx,
@@ -77,16 +74,13 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
       WatchScheduler scheduler,
       WatchStatuses statuses,
       Clock clock,
-      Dependencies dependencies,
-      String registryUrl) {
+      Dependencies dependencies) {
     this.vertx = vertx;
     this.pollers = pollers;
     this.scheduler = scheduler;
     this.statuses = statuses;
     this.clock = clock;
     this.dependencies = dependencies;
-    this.http = WebClient.create(vertx);
-    this.registryUrl = registryUrl.endsWith("/") ? registryUrl : registryUrl + "/";
     probeRegistry();
     this.timer = vertx.setPeriodic(PROBE_EVERY.toMillis(), id -> probeRegistry());
   }
@@ -225,22 +219,19 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
   }
 
   private void probeRegistry() {
-    http.getAbs(registryUrl + "subjects")
-        .timeout(PROBE_EVERY.toMillis() / 2)
-        .send()
+    vertx
+        .executeBlocking(
+            () -> {
+              dependencies.registryProbe().run();
+              return null;
+            },
+            false)
         .onComplete(
             ar -> {
-              if (ar.succeeded() && ar.result().statusCode() == 200) {
-                dependencies.registryAnswered().run();
+              if (ar.succeeded()) {
                 dependencies.registry().up(OBSERVER);
               } else {
-                dependencies
-                    .registry()
-                    .down(
-                        OBSERVER,
-                        ar.succeeded()
-                            ? "it answered HTTP " + ar.result().statusCode()
-                            : "unreachable (" + ar.cause().getClass().getSimpleName() + ")");
+                dependencies.registry().down(OBSERVER, ar.cause().getMessage());
               }
             });
   }
@@ -248,6 +239,5 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
   @Override
   public void close() {
     vertx.cancelTimer(timer);
-    http.close();
   }
 }

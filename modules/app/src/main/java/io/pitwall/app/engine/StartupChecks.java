@@ -1,10 +1,7 @@
 package io.pitwall.app.engine;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.pitwall.events.wire.ConfluentRestRegistryClient;
+import io.pitwall.events.wire.SchemaRegistryException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +28,7 @@ final class StartupChecks {
   /**
    * Waits until the cluster describes itself.
    *
-   * @throws UnreachableAtStartException when it does not within {@code wait}, or refuses the login
+   * @throws StartupException when it does not within {@code wait}, or refuses the login
    */
   static void kafka(Map<String, Object> adminConfig, String servers, Duration wait) {
     Map<String, Object> config = new HashMap<>(adminConfig);
@@ -53,26 +50,24 @@ final class StartupChecks {
       throw kafkaFailure(where, wait, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UnreachableAtStartException("Interrupted while waiting for Kafka at " + where);
+      throw new StartupException("Interrupted while waiting for Kafka at " + where);
     }
   }
 
-  private static UnreachableAtStartException kafkaFailure(
-      String where, Duration wait, Throwable cause) {
+  private static StartupException kafkaFailure(String where, Duration wait, Throwable cause) {
     if (cause instanceof AuthenticationException) {
-      return new UnreachableAtStartException(
+      return new StartupException(
           "Kafka refused Pitwall's login at " + where + ": " + cause.getMessage());
     }
     if (cause instanceof AuthorizationException) {
-      return new UnreachableAtStartException(
+      return new StartupException(
           "Kafka refused Pitwall access at " + where + ": " + cause.getMessage());
     }
     if (cause instanceof org.apache.kafka.common.errors.TimeoutException
         || cause instanceof java.util.concurrent.TimeoutException) {
-      return new UnreachableAtStartException(
-          "Kafka did not answer at " + where + " within " + seconds(wait));
+      return new StartupException("Kafka did not answer at " + where + " within " + seconds(wait));
     }
-    return new UnreachableAtStartException(
+    return new StartupException(
         "Kafka could not be reached at "
             + where
             + ": "
@@ -82,39 +77,30 @@ final class StartupChecks {
   /**
    * Waits until the registry lists its subjects.
    *
-   * @throws UnreachableAtStartException when it does not answer within {@code wait}, or refuses
+   * @throws StartupException when it does not answer within {@code wait}, or refuses Pitwall's
+   *     credentials
    */
-  static void registry(String url, Duration wait) {
-    String base = url.endsWith("/") ? url : url + "/";
+  static void registry(ConfluentRestRegistryClient registry, String url, Duration wait) {
     String where = "schema.registry.url=" + url;
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + "subjects"))
-            .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build();
     long deadline = System.nanoTime() + wait.toNanos();
-    String last = "no answer";
     while (true) {
+      String last;
       try {
-        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status == 200) {
-          return;
+        registry.ping();
+        return;
+      } catch (SchemaRegistryException e) {
+        if (e.status() == 401 || e.status() == 403) {
+          throw new StartupException(
+              "The schema registry refused Pitwall's credentials at "
+                  + where
+                  + ": HTTP "
+                  + e.status()
+                  + " (see schema.registry.basic.auth.user.info, schema.registry.bearer.token)");
         }
-        if (status == 401 || status == 403) {
-          throw new UnreachableAtStartException(
-              "The schema registry refused Pitwall at " + where + ": HTTP " + status);
-        }
-        last = "HTTP " + status;
-      } catch (IOException e) {
-        last = e.getClass().getSimpleName();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new UnreachableAtStartException(
-            "Interrupted while waiting for the schema registry at " + where);
+        last = e.status() > 0 ? "HTTP " + e.status() : "unreachable";
       }
       if (System.nanoTime() > deadline) {
-        throw new UnreachableAtStartException(
+        throw new StartupException(
             "The schema registry did not answer at "
                 + where
                 + " within "
@@ -127,8 +113,7 @@ final class StartupChecks {
         Thread.sleep(RETRY.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new UnreachableAtStartException(
-            "Interrupted while waiting for the schema registry at " + where);
+        throw new StartupException("Interrupted while waiting for the schema registry at " + where);
       }
     }
   }

@@ -98,7 +98,10 @@ class EngineHealthTest {
         null,
         Clock.systemUTC(),
         new EngineHealth.Dependencies(
-            kafka, new Availability("registry", Clock.systemUTC()), () -> true, () -> 0, () -> {}),
-        registryUrl);
+            kafka,
+            new Availability("registry", Clock.systemUTC()),
+            () -> true,
+            () -> 0,
+            () -> new io.pitwall.events.wire.ConfluentRestRegistryClient(registryUrl).ping()));
   }
 }

@@ -38,6 +38,7 @@ class CrashRecoveryIT {
     String topic = prefix + "psn.trophy-earned";
     Path work = Files.createDirectories(java.nio.file.Paths.get("target", "crash-it", prefix));
     List<String> outputs = new ArrayList<>();
+    List<String> exposed;
     try (Simulator simulator =
         Simulator.start(world, PsnSimulatorConfig.defaults(), new SimClock())) {
       Map<String, String> settings = TestSettings.scenario(simulator, prefix);
@@ -85,6 +86,7 @@ class CrashRecoveryIT {
             .extracting(ScenarioChecks::describe)
             .containsExactlyInAnyOrderElementsOf(truth);
         assertThat(events).extracting(e -> e.getEnvelope().getEventId()).doesNotHaveDuplicates();
+        exposed = SecretScan.endpoints(SecretScan.metricsPort(third.output()));
         third.kill();
         outputs.add(third.output());
       }
@@ -92,6 +94,8 @@ class CrashRecoveryIT {
       List<String> secrets = new ArrayList<>(simulator.psn().tokens().issued());
       secrets.add(TrophyScenarios.NPSSO);
       assertThat(secrets).hasSizeGreaterThan(3);
+      SecretScan.assertNone(secrets, exposed, "/metrics and /health");
+      SecretScan.assertNone(secrets, SecretScan.topics(prefix), "every topic");
       for (String output : outputs) {
         assertThat(output).contains("psn.npsso = ****");
         for (String secret : secrets) {

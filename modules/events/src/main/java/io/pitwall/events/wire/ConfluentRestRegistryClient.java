@@ -42,6 +42,7 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
   private final URI baseUrl;
   private final HttpClient http;
   private final Duration requestTimeout;
+  private final String authorization;
   private final Map<String, Map<Schema, CachedId>> idsBySubject = new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
   private final AtomicLong round = new AtomicLong();
@@ -60,10 +61,36 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
    * @param requestTimeout the limit on each request
    */
   public ConfluentRestRegistryClient(String baseUrl, Duration requestTimeout) {
+    this(baseUrl, requestTimeout, RegistryAccess.NONE);
+  }
+
+  /**
+   * @param baseUrl the registry's Confluent-compatible base URL
+   * @param requestTimeout the limit on each request
+   * @param access authentication and TLS trust
+   */
+  public ConfluentRestRegistryClient(
+      String baseUrl, Duration requestTimeout, RegistryAccess access) {
     String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.baseUrl = URI.create(trimmed + "/");
     this.requestTimeout = requestTimeout;
-    this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
+    this.authorization = access.authorization();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(requestTimeout);
+    if (access.sslContext() != null) {
+      builder.sslContext(access.sslContext());
+    }
+    this.http = builder.build();
+  }
+
+  /**
+   * Lists the registry's subjects: a cheap request that shows whether it answers and accepts
+   * Pitwall's credentials.
+   *
+   * @throws SchemaRegistryException when it does not (with the status, 401/403 for refused
+   *     credentials)
+   */
+  public void ping() {
+    send(request("subjects").GET().build(), "list subjects");
   }
 
   @Override
@@ -140,9 +167,14 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(baseUrl.resolve(path))
-        .timeout(requestTimeout)
-        .header("Accept", CONTENT_TYPE + ", application/json");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(baseUrl.resolve(path))
+            .timeout(requestTimeout)
+            .header("Accept", CONTENT_TYPE + ", application/json");
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
   }
 
   private JsonNode send(HttpRequest request, String what) {

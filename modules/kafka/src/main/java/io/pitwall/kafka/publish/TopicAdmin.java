@@ -74,4 +74,69 @@ public final class TopicAdmin {
       throw new IllegalStateException("Interrupted while creating topics", e);
     }
   }
+
+  /**
+   * Checks, without creating anything, that the topics exist and that the compacted ones are
+   * compacted (for clusters where Pitwall may not create topics).
+   *
+   * @return what is missing or wrong, one sentence per topic; empty when all is well
+   */
+  public static List<String> verify(
+      Map<String, Object> adminConfig,
+      Collection<String> compacted,
+      Collection<String> plain,
+      Duration timeout) {
+    List<String> problems = new ArrayList<>();
+    try (Admin admin = Admin.create(adminConfig)) {
+      Set<String> existing =
+          admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      List<String> missing = new ArrayList<>();
+      List<org.apache.kafka.common.config.ConfigResource> toDescribe = new ArrayList<>();
+      for (String topic : compacted) {
+        if (existing.contains(topic)) {
+          toDescribe.add(
+              new org.apache.kafka.common.config.ConfigResource(
+                  org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic));
+        } else {
+          missing.add(topic + " (compacted)");
+        }
+      }
+      for (String topic : plain) {
+        if (!existing.contains(topic)) {
+          missing.add(topic);
+        }
+      }
+      if (!missing.isEmpty()) {
+        problems.add("missing topics: " + String.join(", ", missing));
+      }
+      if (!toDescribe.isEmpty()) {
+        admin
+            .describeConfigs(toDescribe)
+            .all()
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .forEach(
+                (resource, config) -> {
+                  var policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+                  if (policy == null
+                      || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                    problems.add(
+                        resource.name()
+                            + " must have cleanup.policy=compact (it has "
+                            + (policy == null ? "none" : policy.value())
+                            + ")");
+                  }
+                });
+      }
+      return problems;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "Could not check Pitwall's topics: " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "Kafka did not answer within " + timeout + " while checking topics", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while checking topics", e);
+    }
+  }
 }

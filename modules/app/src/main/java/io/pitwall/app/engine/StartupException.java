@@ -5,12 +5,12 @@ package io.pitwall.app.engine;
  * Its message is one sentence for the operator: which setting, which address, how long the engine
  * waited; {@code run} prints it and exits with code 1, without a stack trace.
  */
-public final class UnreachableAtStartException extends RuntimeException {
+public final class StartupException extends RuntimeException {
 
   /**
    * @param message the operator's sentence (never a secret)
    */
-  public UnreachableAtStartException(String message) {
+  public StartupException(String message) {
     super(message, null, false, false);
   }
 }
