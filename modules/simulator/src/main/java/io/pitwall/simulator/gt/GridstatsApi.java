@@ -98,14 +98,7 @@ public final class GridstatsApi {
     world
         .faults()
         .spelling()
-        .write(
-            ctx.response(),
-            config.gridstatsQuota(),
-            d.remaining(),
-            d.reset(),
-            config.gridstatsWindow().toSeconds(),
-            now,
-            d.refused());
+        .write(ctx.response(), d, config.gridstatsQuota(), config.gridstatsWindow(), now);
     if (d.refused()) {
       error(ctx, 429, "Too Many Attempts.");
       return;

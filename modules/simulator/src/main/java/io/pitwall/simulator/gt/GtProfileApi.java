@@ -91,16 +91,7 @@ public final class GtProfileApi {
     }
     java.time.Instant now = java.time.Instant.now();
     QuotaMeter.Decision d = quotas.take("all", quota, faults.profileWindow(), now, false);
-    faults
-        .spelling()
-        .write(
-            ctx.response(),
-            quota,
-            d.remaining(),
-            d.reset(),
-            faults.profileWindow().toSeconds(),
-            now,
-            d.refused());
+    faults.spelling().write(ctx.response(), d, quota, faults.profileWindow(), now);
     if (d.refused()) {
       json(ctx.response().setStatusCode(429), new JsonObject().put("error", "too many requests"));
     }

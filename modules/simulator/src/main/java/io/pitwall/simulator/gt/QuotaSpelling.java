@@ -1,6 +1,7 @@
 package io.pitwall.simulator.gt;
 
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,20 +30,19 @@ public enum QuotaSpelling {
   /**
    * Writes the headers of a metered answer.
    *
+   * @param decision the request's fate (a refused one also gets {@code Retry-After})
    * @param limit requests per window
-   * @param remaining requests left
-   * @param reset when the window starts afresh
-   * @param window the window's length in seconds
-   * @param refused whether the answer is a 429 (then {@code Retry-After} is written too)
+   * @param window the window
    */
   void write(
       HttpServerResponse response,
+      QuotaMeter.Decision decision,
       int limit,
-      long remaining,
-      Instant reset,
-      long window,
-      Instant now,
-      boolean refused) {
+      Duration window,
+      Instant now) {
+    long remaining = decision.remaining();
+    Instant reset = decision.reset();
+    boolean refused = decision.refused();
     long wait = Math.max(1, reset.getEpochSecond() - now.getEpochSecond());
     switch (this) {
       case X_RATELIMIT, HTTP_DATE -> {
@@ -64,7 +64,7 @@ public enum QuotaSpelling {
             .putHeader("RateLimit-Limit", Integer.toString(limit))
             .putHeader("RateLimit-Remaining", Long.toString(remaining))
             .putHeader("RateLimit-Reset", Long.toString(wait))
-            .putHeader("RateLimit-Policy", limit + ";w=" + window);
+            .putHeader("RateLimit-Policy", limit + ";w=" + window.toSeconds());
         if (refused) {
           response.putHeader("Retry-After", Long.toString(wait));
         }
