@@ -37,9 +37,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The running engine: restores every watch's state from the state topic (read_committed), then
- * polls due watches (batched per source: gtgridstats up to 16 per request) with bounded
- * concurrency, and publishes each batch's events and new states in one Kafka transaction. Vert.x
- * runs the upstream I/O and the metrics server; a Reactor pipeline composes due watches → polls →
+ * polls due watches (batched per source: gtgridstats up to 16 per request) with bounded concurrency
+ * (each source and credential its own share of the slots, so a hung upstream does not stop the
+ * others), and publishes each batch's events and new states in one Kafka transaction. Vert.x runs
+ * the upstream I/O and the metrics server; a Reactor pipeline composes due watches → polls →
  * publishes, so a slow Kafka slows polling down, and no poll starts while Kafka or the registry is
  * away.
  */
@@ -199,7 +200,8 @@ public final class Engine implements AutoCloseable {
                     canPublish()
                         ? scheduler.takeDue(clock.instant())
                         : List.<WatchScheduler.Batch>of())
-            .flatMap(this::pollAndPublish, config.integer(PitwallSettings.POLL_CONCURRENCY))
+            // the scheduler's slots bound the polls in flight, per source and credential
+            .flatMap(this::pollAndPublish, Integer.MAX_VALUE)
             .subscribe(
                 v -> {},
                 e -> {
@@ -225,6 +227,7 @@ public final class Engine implements AutoCloseable {
         .poll(batch.watches(), detectedAt)
         .flatMap(polled -> results.publish(polled, generations.current(generation)))
         .doOnNext(outcomes -> finished(poller, batch, outcomes, generations.current(generation)))
+        .doFinally(signal -> scheduler.release(batch))
         .then();
   }
 

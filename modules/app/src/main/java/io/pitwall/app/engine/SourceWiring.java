@@ -25,7 +25,9 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Builds each source's client, budget, metrics and poller from the configuration. */
@@ -56,8 +58,10 @@ final class SourceWiring {
 
   /**
    * One poller per credential, by credential id ({@code <source>/<name>}): each PSN identity and
-   * each gtgridstats key with its own client and budget; one GT Sport site. Title metadata (PSN)
-   * and the gtgridstats catalog are shared by the whole pool, fetched through its first member.
+   * each gtgridstats key with its own client and budget; one GT Sport site. Title metadata (PSN) is
+   * shared by the whole pool, fetched through its first member; the gtgridstats catalog is shared
+   * by the key pool and fetched through any member that answers (a revoked or hung key fails over
+   * to the next).
    */
   Map<String, SourcePoller> pollers() {
     Map<String, SourcePoller> pollers = new LinkedHashMap<>();
@@ -75,7 +79,7 @@ final class SourceWiring {
               EventType.TROPHY_EARNED.topic(prefix)));
     }
     GtEvents gtEvents = new GtEvents(states, prefix);
-    GridstatsCatalog catalog = null;
+    List<GridstatsClient> catalogMembers = new ArrayList<>();
     for (Map.Entry<String, String> key : gridstatsKeys().entrySet()) {
       TokenBucket budget =
           bucket(
@@ -93,8 +97,8 @@ final class SourceWiring {
               clock,
               config.duration(PitwallSettings.GRIDSTATS_TIMEOUT),
               listener("gridstats", key.getKey()));
-      if (catalog == null && !key.getValue().isEmpty()) {
-        catalog = new GridstatsCatalog(grid, "en", Duration.ofDays(1), clock);
+      if (!key.getValue().isEmpty()) {
+        catalogMembers.add(grid);
       }
       pollers.put(
           WatchScheduler.credentialId(Source.GRIDSTATS, key.getKey()),
@@ -104,6 +108,10 @@ final class SourceWiring {
               gtEvents,
               config.integer(PitwallSettings.GRIDSTATS_BATCH_SIZE)));
     }
+    GridstatsCatalog catalog =
+        catalogMembers.isEmpty()
+            ? null
+            : new GridstatsCatalog(catalogMembers, "en", Duration.ofDays(1), clock);
     RatingScales scales =
         RatingScales.parse(
             config.string(PitwallSettings.GT_DRIVER_CLASSES),
@@ -120,6 +128,7 @@ final class SourceWiring {
             http,
             config.string(PitwallSettings.GT_BASE_URL),
             gtBudget,
+            clock,
             Duration.ofSeconds(30),
             listener("gt", PitwallConfig.DEFAULT_CREDENTIAL));
     pollers.put(
@@ -177,13 +186,21 @@ final class SourceWiring {
     return new PsnSource(source, client, budget);
   }
 
-  /** Counts a source's requests, and its credential's 429s. */
+  /** Counts a source's requests, its credential's 429s, and its unreadable quota headers. */
   private RequestListener listener(String source, String credential) {
     metrics.rateLimited(source, credential, 0);
-    return (endpoint, status, latency) -> {
-      metrics.request(source, endpoint, status, latency);
-      if (status == 429) {
-        metrics.rateLimited(source, credential, 1);
+    return new RequestListener() {
+      @Override
+      public void onRequest(String endpoint, int status, java.time.Duration latency) {
+        metrics.request(source, endpoint, status, latency);
+        if (status == 429) {
+          metrics.rateLimited(source, credential, 1);
+        }
+      }
+
+      @Override
+      public void onQuotaHeadersUnreadable(String endpoint, List<String> headers) {
+        metrics.quotaHeadersUnreadable(source);
       }
     };
   }

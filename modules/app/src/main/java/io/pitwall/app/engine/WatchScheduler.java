@@ -12,14 +12,15 @@ import io.pitwall.core.schedule.SchedulingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's side of the {@link PollScheduler}: the watches' definitions by key, credential ids
- * ({@code <source>/<name>}), and the translation of poll results into the scheduler's reports.
- * Thread-safe.
+ * ({@code <source>/<name>}), each credential's share of the poll slots, and the translation of poll
+ * results into the scheduler's reports. Thread-safe.
  */
 final class WatchScheduler {
 
@@ -28,14 +29,20 @@ final class WatchScheduler {
 
   private final PollScheduler scheduler;
   private final Duration interval;
+  private final PollSlots slots;
   private final Map<WatchKey, WatchSpec> specs = new ConcurrentHashMap<>();
+  private final Map<WatchKey, String> assigned = new HashMap<>();
+  private final List<PollScheduler.Dispatch> waiting = new ArrayList<>();
 
   /**
    * @param interval the default minimum interval, the unit of back-off after a watch's trouble
+   * @param slots polls in flight at once ({@code poll.concurrency}), shared out per source and
+   *     credential ({@link PollSlots})
    */
-  WatchScheduler(PollScheduler scheduler, Duration interval) {
+  WatchScheduler(PollScheduler scheduler, Duration interval, int slots) {
     this.scheduler = scheduler;
     this.interval = interval;
+    this.slots = new PollSlots(slots);
   }
 
   /**
@@ -54,7 +61,10 @@ final class WatchScheduler {
     pollers.forEach(
         (id, poller) ->
             scheduler.addCredential(poller.source(), id, poller.budget(), poller.batchSize()));
-    return new WatchScheduler(scheduler, config.duration(PitwallSettings.POLL_INTERVAL));
+    return new WatchScheduler(
+        scheduler,
+        config.duration(PitwallSettings.POLL_INTERVAL),
+        config.integer(PitwallSettings.POLL_CONCURRENCY));
   }
 
   /** The credential id of a source's credential name. */
@@ -81,27 +91,51 @@ final class WatchScheduler {
         watch.maxInterval(),
         now);
     specs.put(key, watch);
+    String previous = assigned.put(key, scheduler.credentialOf(key));
+    if (previous != null) {
+      slots.unassigned(previous);
+    }
+    slots.assigned(key.source(), assigned.get(key));
   }
 
   /** Stops scheduling a watch; returns whether it was scheduled. */
   synchronized boolean remove(WatchKey key) {
     specs.remove(key);
+    String credential = assigned.remove(key);
+    if (credential != null) {
+      slots.unassigned(credential);
+    }
     return scheduler.remove(key);
   }
 
-  /** The requests to make now. */
+  /**
+   * The requests to make now, each holding a slot of its credential's share until {@link #release}.
+   * A due request whose credential's share is full waits (its watches stay in flight, so the
+   * scheduler does not hand them out twice) and goes first once a slot of its share frees: a hung
+   * upstream fills only its own share, and the other sources keep polling.
+   */
   synchronized List<Batch> takeDue(Instant now) {
+    List<PollScheduler.Dispatch> due = new ArrayList<>(waiting);
+    waiting.clear();
+    due.addAll(scheduler.next(now));
     List<Batch> batches = new ArrayList<>();
-    for (PollScheduler.Dispatch dispatch : scheduler.next(now)) {
+    for (PollScheduler.Dispatch dispatch : due) {
       List<WatchSpec> watches =
           dispatch.watches().stream().map(specs::get).filter(w -> w != null).toList();
       if (watches.isEmpty()) {
         scheduler.done(dispatch, List.of(), now);
-      } else {
+      } else if (slots.tryAcquire(watches.get(0).key().source(), dispatch.credential())) {
         batches.add(new Batch(dispatch, watches));
+      } else {
+        waiting.add(dispatch);
       }
     }
     return batches;
+  }
+
+  /** A request taken from {@link #takeDue} ended (however it ended): its slot is free. */
+  synchronized void release(Batch batch) {
+    slots.release(batch.dispatch().credential());
   }
 
   /**

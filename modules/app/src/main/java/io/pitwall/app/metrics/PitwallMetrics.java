@@ -43,6 +43,7 @@ public final class PitwallMetrics implements AutoCloseable {
     gc.bindTo(registry);
     for (io.pitwall.core.Source source : io.pitwall.core.Source.values()) {
       stateTooLargeCounter(source.id());
+      quotaHeadersUnreadableCounter(source.id());
     }
   }
 
@@ -230,6 +231,21 @@ public final class PitwallMetrics implements AutoCloseable {
     return Counter.builder("pitwall_state_too_large")
         .tag("source", source)
         .description("Poll results not stored because the watch's state exceeds max.request.size")
+        .register(registry);
+  }
+
+  /**
+   * An upstream answer carried quota headers that could not be read (ignored: the configured budget
+   * still paces the credential).
+   */
+  public void quotaHeadersUnreadable(String source) {
+    quotaHeadersUnreadableCounter(source).increment();
+  }
+
+  private Counter quotaHeadersUnreadableCounter(String source) {
+    return Counter.builder("pitwall_quota_headers_unreadable")
+        .tag("source", source)
+        .description("Upstream answers whose quota headers were present but could not be read")
         .register(registry);
   }
 

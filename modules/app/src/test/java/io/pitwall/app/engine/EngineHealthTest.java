@@ -94,7 +94,8 @@ class EngineHealthTest {
                 io.pitwall.core.schedule.SchedulingMode.ADAPTIVE,
                 Duration.ofMinutes(1),
                 Duration.ofHours(1)),
-            Duration.ofMinutes(1)),
+            Duration.ofMinutes(1),
+            4),
         null,
         Clock.systemUTC(),
         new EngineHealth.Dependencies(

@@ -8,13 +8,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The gtgridstats API. Every {@code /api/...} request needs {@code Authorization: Bearer <key>}
@@ -33,7 +32,7 @@ public final class GridstatsApi {
   private final GtWorld world;
   private final GtSimulatorConfig config;
   private final Clock clock;
-  private final Map<String, long[]> quotas = new HashMap<>();
+  private final QuotaMeter quotas = new QuotaMeter();
   private final Vertx vertx;
   private final java.util.function.Supplier<String> baseUrl;
 
@@ -75,9 +74,12 @@ public final class GridstatsApi {
   private void authenticate(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     String key = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-    if (key == null || !config.gridstatsKeys().contains(key)) {
+    if (key == null || !config.gridstatsKeys().contains(key) || world.faults().revoked(key)) {
       error(ctx, 401, "Unauthenticated.");
       return;
+    }
+    if (world.faults().hung(key) || world.faults().hung(GtFaults.Api.GRIDSTATS)) {
+      return; // taken, never answered: the client's timeout ends it
     }
     ctx.put("gridstats.key", key);
     ctx.next();
@@ -85,35 +87,22 @@ public final class GridstatsApi {
 
   private void meter(RoutingContext ctx) {
     String key = ctx.get("gridstats.key");
-    long now = clock.instant().getEpochSecond();
-    long reset;
-    long used;
-    synchronized (quotas) {
-      long[] window = quotas.computeIfAbsent(key, k -> new long[] {now, 0});
-      if (now >= window[0] + config.gridstatsWindow().toSeconds()) {
-        window[0] = now;
-        window[1] = 0;
-      }
-      reset = window[0] + config.gridstatsWindow().toSeconds();
-      boolean injected = world.takeQuotaExhaustion();
-      if (window[1] >= config.gridstatsQuota() || injected) {
-        if (injected) {
-          reset = now + 2; // an injected exhaustion lifts two seconds later
-        }
-        ctx.response()
-            .putHeader("X-RateLimit-Limit", Integer.toString(config.gridstatsQuota()))
-            .putHeader("X-RateLimit-Remaining", "0")
-            .putHeader("X-RateLimit-Reset", Long.toString(reset))
-            .putHeader("Retry-After", Long.toString(Math.max(1, reset - now)));
-        error(ctx, 429, "Too Many Attempts.");
-        return;
-      }
-      used = ++window[1];
+    Instant now = clock.instant();
+    QuotaMeter.Decision d =
+        quotas.take(
+            key,
+            config.gridstatsQuota(),
+            config.gridstatsWindow(),
+            now,
+            world.takeQuotaExhaustion());
+    world
+        .faults()
+        .spelling()
+        .write(ctx.response(), d, config.gridstatsQuota(), config.gridstatsWindow(), now);
+    if (d.refused()) {
+      error(ctx, 429, "Too Many Attempts.");
+      return;
     }
-    ctx.response()
-        .putHeader("X-RateLimit-Limit", Integer.toString(config.gridstatsQuota()))
-        .putHeader("X-RateLimit-Remaining", Long.toString(config.gridstatsQuota() - used))
-        .putHeader("X-RateLimit-Reset", Long.toString(reset));
     ctx.next();
   }
 

@@ -12,12 +12,14 @@ import java.util.Map;
  * 3 (stats: {@code stats} is a JSON document inside a JSON string, numbers arrive as strings), 12
  * (DR history by month) and 13 (Sport Mode stats). Other jobs need the user's authorization: 401.
  * An unknown user_no answers 200 with an empty object (the simulator's choice for the real
- * service's empty lookup). Other methods than POST answer 405.
+ * service's empty lookup). Other methods than POST answer 405. Tests may make it hang or meter
+ * ({@link GtFaults}).
  */
 public final class GtProfileApi {
 
   public static final String PREFIX = "/us/api/gt7sp";
   private final GtWorld world;
+  private final QuotaMeter quotas = new QuotaMeter();
 
   public GtProfileApi(GtWorld world) {
     this.world = world;
@@ -32,6 +34,9 @@ public final class GtProfileApi {
   }
 
   private void profile(RoutingContext ctx) {
+    if (world.faults().hung(GtFaults.Api.GT_PROFILE) || refusedByQuota(ctx)) {
+      return; // hung: taken, never answered; refused: answered 429
+    }
     String userNo = ctx.request().getParam("user_no");
     String job = ctx.request().getParam("job");
     if (userNo == null || job == null || !userNo.matches("[0-9]{1,12}")) {
@@ -72,6 +77,25 @@ public final class GtProfileApi {
         }
       }
     }
+  }
+
+  /**
+   * The opt-in quota ({@link GtFaults#meterProfiles}): accounting headers in the current spelling,
+   * and a 429 past the quota. Off by default, as the docs name no limit. Metered on the wall clock.
+   */
+  private boolean refusedByQuota(RoutingContext ctx) {
+    GtFaults faults = world.faults();
+    int quota = faults.profileQuota();
+    if (quota <= 0) {
+      return false;
+    }
+    java.time.Instant now = java.time.Instant.now();
+    QuotaMeter.Decision d = quotas.take("all", quota, faults.profileWindow(), now, false);
+    faults.spelling().write(ctx.response(), d, quota, faults.profileWindow(), now);
+    if (d.refused()) {
+      json(ctx.response().setStatusCode(429), new JsonObject().put("error", "too many requests"));
+    }
+    return d.refused();
   }
 
   private static JsonObject stats(ProfileDriver d) {

@@ -19,6 +19,12 @@ public final class GtWorld {
   private final List<GtFact> groundTruth = new ArrayList<>();
   private int quotaExhaustions;
   final GtCatalog catalog = GtCatalog.sample();
+  private final GtFaults faults = new GtFaults();
+
+  /** The faults and knobs tests turn at run time. */
+  public GtFaults faults() {
+    return faults;
+  }
 
   /** Adds a GT Sport profile. */
   public synchronized void addProfile(

@@ -17,4 +17,13 @@ public interface RequestListener {
    * @param latency how long it took
    */
   void onRequest(String endpoint, int status, Duration latency);
+
+  /**
+   * An answer carried quota headers that could not be read: they were ignored (the configured
+   * budget still paces the credential), never fatal.
+   *
+   * @param endpoint a low-cardinality endpoint name
+   * @param headers the names of the unreadable headers (never their values)
+   */
+  default void onQuotaHeadersUnreadable(String endpoint, java.util.List<String> headers) {}
 }

@@ -5,6 +5,8 @@ import io.pitwall.core.UpstreamException;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.gt.SeriesStanding;
 import io.pitwall.source.common.BudgetGate;
+import io.pitwall.source.common.QuotaHints;
+import io.pitwall.source.common.QuotaPacing;
 import io.pitwall.source.common.RequestListener;
 import io.pitwall.source.common.UpstreamCalls;
 import io.vertx.core.Future;
@@ -19,7 +21,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +28,9 @@ import java.util.Map;
 
 /**
  * The gtgridstats API with a personal key: racers in batches of at most 16 (one request per batch),
- * series standings for a list of drivers. Quota headers cap the key's bucket, a 429 pauses it until
- * the reset, and bodies are parsed strictly.
+ * series standings for a list of drivers. Quota headers in any common spelling ({@link QuotaHints})
+ * cap the key's bucket, a 429 pauses it until its {@code Retry-After} or the reset, and bodies are
+ * parsed strictly.
  */
 public final class GridstatsClient {
 
@@ -141,6 +143,31 @@ public final class GridstatsClient {
   }
 
   private Future<JsonArray> getArray(String endpoint, String path) {
+    return send(endpoint, path)
+        .map(
+            response -> {
+              try {
+                return response.bodyAsJsonArray();
+              } catch (DecodeException | ClassCastException e) {
+                throw invalid(endpoint + " body is not a JSON array");
+              }
+            });
+  }
+
+  private Future<JsonObject> get(String endpoint, String path) {
+    return send(endpoint, path)
+        .map(
+            response -> {
+              try {
+                return response.bodyAsJsonObject();
+              } catch (DecodeException | ClassCastException e) {
+                throw invalid(endpoint + " body is not a JSON object");
+              }
+            });
+  }
+
+  /** Sends a metered request: its quota headers pace the key's bucket, its status is checked. */
+  private Future<HttpResponse<Buffer>> send(String endpoint, String path) {
     return gate.take()
         .compose(
             v ->
@@ -151,50 +178,17 @@ public final class GridstatsClient {
                     "gtgridstats",
                     endpoint,
                     listener))
-        .map(
-            response -> {
-              answer(endpoint, response, false);
-              try {
-                return response.bodyAsJsonArray();
-              } catch (DecodeException | ClassCastException e) {
-                throw invalid(endpoint + " body is not a JSON array");
-              }
-            });
+        .map(response -> checked(endpoint, response));
   }
 
-  private Future<JsonObject> get(String endpoint, String path) {
-    return gate.take()
-        .compose(
-            v -> {
-              return UpstreamCalls.send(
-                  http.getAbs(baseUrl + path)
-                      .putHeader("Authorization", "Bearer " + apiKey)
-                      .timeout(timeout.toMillis()),
-                  "gtgridstats",
-                  endpoint,
-                  listener);
-            })
-        .map(response -> answer(endpoint, response, true));
-  }
-
-  private JsonObject answer(String endpoint, HttpResponse<Buffer> response, boolean object) {
-    Instant reset = epoch(response.getHeader("X-RateLimit-Reset"));
-    String remaining = response.getHeader("X-RateLimit-Remaining");
+  private HttpResponse<Buffer> checked(String endpoint, HttpResponse<Buffer> response) {
+    QuotaHints hints = QuotaPacing.heed(response, gate.budget(), clock, endpoint, listener);
     if (response.statusCode() == 429) {
-      Instant until =
-          reset != null
-              ? reset
-              : clock.instant().plusSeconds(seconds(response.getHeader("Retry-After"), 60));
-      gate.budget().pauseUntil(until);
       throw new UpstreamException(
-          PollOutcome.RATE_LIMITED, "gtgridstats quota spent; budget paused until " + until, null);
-    }
-    if (remaining != null && reset != null) {
-      try {
-        gate.budget().capAt(Integer.parseInt(remaining.trim()), reset);
-      } catch (NumberFormatException ignored) {
-        // a garbled header caps nothing
-      }
+          PollOutcome.RATE_LIMITED,
+          "gtgridstats quota spent; budget paused until "
+              + hints.retryAfterRefusal(clock.instant()),
+          null);
     }
     if (response.statusCode() == 401) {
       throw new UpstreamException(
@@ -210,14 +204,7 @@ public final class GridstatsClient {
           "gtgridstats " + endpoint + " answered " + response.statusCode(),
           null);
     }
-    if (!object) {
-      return null;
-    }
-    try {
-      return response.bodyAsJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      throw invalid(endpoint + " body is not a JSON object");
-    }
+    return response;
   }
 
   static Racers parseRacers(JsonObject body) {
@@ -301,22 +288,6 @@ public final class GridstatsClient {
   private static String join(List<String> ids) {
     return String.join(
         ",", ids.stream().map(id -> URLEncoder.encode(id, StandardCharsets.UTF_8)).toList());
-  }
-
-  private static Instant epoch(String header) {
-    try {
-      return header == null ? null : Instant.ofEpochSecond(Long.parseLong(header.trim()));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static long seconds(String header, long fallback) {
-    try {
-      return header == null ? fallback : Long.parseLong(header.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
   }
 
   private static UpstreamException invalid(String problem) {

@@ -4,6 +4,8 @@ import io.pitwall.core.PollOutcome;
 import io.pitwall.core.UpstreamException;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.source.common.BudgetGate;
+import io.pitwall.source.common.QuotaHints;
+import io.pitwall.source.common.QuotaPacing;
 import io.pitwall.source.common.RequestListener;
 import io.pitwall.source.common.UpstreamCalls;
 import io.vertx.core.Future;
@@ -13,6 +15,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -26,6 +29,7 @@ public final class GtProfileClient {
   private final WebClient http;
   private final String baseUrl;
   private final BudgetGate gate;
+  private final Clock clock;
   private final Duration timeout;
   private final RequestListener listener;
 
@@ -34,6 +38,7 @@ public final class GtProfileClient {
    * @param http the Web Client
    * @param baseUrl e.g. https://www.gran-turismo.com/us/api/gt7sp
    * @param budget the GT site's bucket
+   * @param clock time source (for quota hints)
    * @param timeout per request
    * @param listener told about every request
    */
@@ -42,11 +47,13 @@ public final class GtProfileClient {
       WebClient http,
       String baseUrl,
       TokenBucket budget,
+      Clock clock,
       Duration timeout,
       RequestListener listener) {
     this.http = http;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.gate = new BudgetGate(vertx, budget);
+    this.clock = clock;
     this.timeout = timeout;
     this.listener = listener;
   }
@@ -63,7 +70,23 @@ public final class GtProfileClient {
                   "profile_stats",
                   listener);
             })
-        .compose(response -> Future.succeededFuture(parse(userNo, response)));
+        .map(response -> parse(userNo, paced(response)));
+  }
+
+  /**
+   * The site names no limit, but an answer that carries quota headers paces the budget like
+   * gtgridstats' do, and a 429 pauses it until its {@code Retry-After}.
+   */
+  private HttpResponse<Buffer> paced(HttpResponse<Buffer> response) {
+    QuotaHints hints = QuotaPacing.heed(response, gate.budget(), clock, "profile_stats", listener);
+    if (response.statusCode() == 429) {
+      throw new UpstreamException(
+          PollOutcome.RATE_LIMITED,
+          "GT profile refused the request (429); budget paused until "
+              + hints.retryAfterRefusal(clock.instant()),
+          null);
+    }
+    return response;
   }
 
   static GtProfileStats parse(String userNo, HttpResponse<Buffer> response) {

@@ -1,0 +1,85 @@
+package io.pitwall.app.engine;
+
+import io.pitwall.core.Source;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The in-flight poll slots ({@code poll.concurrency}), shared out so that a source whose upstream
+ * hangs, or a credential that waits, fills only its own share: each source with watches gets an
+ * equal share (at least one slot), split evenly among its credentials with watches (at least one
+ * each; remainders go to the earlier sources and credentials). A poll holds its slot until it ends,
+ * answered or timed out. Not thread-safe: {@link WatchScheduler} guards it.
+ */
+final class PollSlots {
+
+  private final int total;
+  private final Map<String, Integer> watches = new HashMap<>();
+  private final Map<String, Integer> inFlight = new HashMap<>();
+  private final Map<String, Source> sources = new HashMap<>();
+
+  /**
+   * @param total {@code poll.concurrency}
+   */
+  PollSlots(int total) {
+    if (total < 1) {
+      throw new IllegalArgumentException("at least one poll slot, not " + total);
+    }
+    this.total = total;
+  }
+
+  /** A watch was assigned to a credential (it now has demand for slots). */
+  void assigned(Source source, String credential) {
+    sources.put(credential, source);
+    watches.merge(credential, 1, Integer::sum);
+  }
+
+  /** A watch left a credential. */
+  void unassigned(String credential) {
+    watches.computeIfPresent(credential, (c, n) -> n <= 1 ? null : n - 1);
+  }
+
+  /** Takes a slot of the credential's share if one is free. */
+  boolean tryAcquire(Source source, String credential) {
+    sources.putIfAbsent(credential, source);
+    int used = inFlight.getOrDefault(credential, 0);
+    if (used >= share(credential)) {
+      return false;
+    }
+    inFlight.put(credential, used + 1);
+    return true;
+  }
+
+  /** A poll of the credential ended. */
+  void release(String credential) {
+    inFlight.computeIfPresent(credential, (c, n) -> n <= 1 ? null : n - 1);
+  }
+
+  /** The credential's share of the slots now. */
+  int share(String credential) {
+    Source source = sources.get(credential);
+    Map<Source, List<String>> active = new TreeMap<>();
+    for (String c : new TreeSet<>(watches.keySet())) {
+      active.computeIfAbsent(sources.get(c), s -> new java.util.ArrayList<>()).add(c);
+    }
+    if (!active.containsKey(source) || !active.get(source).contains(credential)) {
+      return 1; // no watch assigned (a batch of one just removed): one slot, never more
+    }
+    int sourceShare = split(total, List.copyOf(active.keySet()).indexOf(source), active.size());
+    List<String> pool = active.get(source);
+    return split(sourceShare, pool.indexOf(credential), pool.size());
+  }
+
+  /** Slots in flight for a credential. */
+  int inFlight(String credential) {
+    return inFlight.getOrDefault(credential, 0);
+  }
+
+  /** Part {@code index} of {@code amount} split in {@code parts}, remainder first, at least one. */
+  private static int split(int amount, int index, int parts) {
+    return Math.max(1, amount / parts + (index < amount % parts ? 1 : 0));
+  }
+}
