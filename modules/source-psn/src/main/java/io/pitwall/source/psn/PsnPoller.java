@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * Polls one PSN account: reads {@code trophyTitles} newest first until the watermark, then the
  * earned trophies of each changed title (service name from the title record, group {@code all}),
  * diffs them against the prior state and describes each new earn with the shared title metadata.
+ * Lists that look short, empty or private are read again before being believed ({@link
+ * ConfirmedReads}).
  *
  * <p>The first poll of a watch is a baseline: it walks the whole list with large pages and emits
  * nothing, unless the watch asked for backfill, in which case every earned trophy is emitted once,
@@ -32,7 +34,7 @@ public final class PsnPoller {
 
   private static final Logger LOG = LoggerFactory.getLogger(PsnPoller.class);
 
-  private final PsnApiClient client;
+  private final ConfirmedReads reads;
   private final TitleCatalog catalog;
   private final PsnSourceConfig config;
 
@@ -42,7 +44,7 @@ public final class PsnPoller {
    * @param config paging settings
    */
   public PsnPoller(PsnApiClient client, TitleCatalog catalog, PsnSourceConfig config) {
-    this.client = client;
+    this.reads = new ConfirmedReads(client);
     this.catalog = catalog;
     this.config = config;
   }
@@ -99,9 +101,8 @@ public final class PsnPoller {
       List<TitleEntry> seen,
       List<TitleEntry> changed,
       AtomicInteger requests) {
-    requests.incrementAndGet();
-    return client
-        .titles(accountId, limit, offset)
+    return reads
+        .titles(accountId, prior, limit, offset, requests)
         .compose(
             page -> {
               boolean lastPage = page.nextOffset() == null || page.entries().isEmpty();
@@ -136,13 +137,21 @@ public final class PsnPoller {
       TitleEntry title,
       AtomicInteger requests,
       Diffed diffed) {
-    requests.incrementAndGet();
-    return client
-        .earned(accountId, title)
+    return reads
+        .earned(accountId, title, requests)
         .<Void>compose(
             earned -> {
+              if (earned == null) {
+                LOG.info(
+                    "{} {}: earned trophies list stayed truncated; title kept as known, retried"
+                        + " next poll",
+                    accountId,
+                    title.npCommunicationId());
+                diffed.skipped.add(title.npCommunicationId());
+                return Future.succeededFuture();
+              }
               TrophyDiffer.Result result =
-                  TrophyDiffer.diff(prior.title(title.npCommunicationId()), title, earned);
+                  TrophyDiffer.diff(prior.title(title.npCommunicationId()), title, earned.earned());
               if (!result.missing().isEmpty()) {
                 LOG.info(
                     "{} {}: {} earned trophies missing from this observation; kept, not emitted",

@@ -14,6 +14,7 @@ import io.pitwall.core.psn.TrophyEarnedChange;
 import io.pitwall.simulator.RequestLog;
 import io.pitwall.simulator.SimClock;
 import io.pitwall.simulator.Simulator;
+import io.pitwall.simulator.psn.PsnFault;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.TrophyEarnedFact;
@@ -201,6 +202,91 @@ class PsnPollerTest {
 
     assertOutcome(poller.poll(WATCHED, state, false), PollOutcome.RATE_LIMITED);
     assertThat(budget.pausedUntil()).isAfter(clock.instant().plus(Duration.ofMinutes(14)));
+  }
+
+  @Test
+  void shouldNotFloodTheHistoryAfterAnEmptyFirstAnswer() {
+    start(3);
+    simulator.psn().injectFaults(PsnFault.EMPTY_TITLE_LIST);
+
+    PsnPollResult baseline = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false));
+    PsnPollResult next = await(poller.poll(WATCHED, baseline.next(), false));
+
+    assertThat(next.changes()).isEmpty();
+    assertThat(baseline.next().titles()).hasSize(5);
+  }
+
+  @Test
+  void shouldReadAShortFirstListAgainAndBaselineFromTheWholeOne() {
+    start(1000);
+    simulator.psn().injectFaults(PsnFault.SHORT_TITLE_LIST);
+
+    PsnPollResult baseline = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false));
+
+    assertThat(baseline.next().titles().size()).isEqualTo(1002);
+    assertThat(trophyRequests())
+        .extracting(RequestLog.Entry::query)
+        .containsExactly("limit=800&offset=0", "limit=800&offset=0", "limit=800&offset=800");
+    assertThat(await(poller.poll(WATCHED, baseline.next(), false)).changes()).isEmpty();
+  }
+
+  @Test
+  void shouldTakeNoBaselineFromAListThatStaysShort() {
+    start(30);
+    simulator.psn().injectFaults(PsnFault.SHORT_TITLE_LIST, PsnFault.SHORT_TITLE_LIST);
+
+    assertThatThrownBy(() -> await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)))
+        .hasCauseInstanceOf(PsnException.class)
+        .hasMessageContaining(
+            "trophyTitles of "
+                + WATCHED
+                + " at offset 0 listed 16 of the 32 titles its totalItemCount 32 promises twice"
+                + " in a row; no baseline taken from it; retrying next poll")
+        .satisfies(e -> assertThat(((PsnException) e.getCause()).isRetriable()).isTrue());
+
+    assertThat(await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)).next().titles()).hasSize(32);
+  }
+
+  @Test
+  void shouldAskAgainBeforeBelievingThatAReadableListTurnedPrivate() {
+    start(5);
+    PsnWatchState state = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)).next();
+    simulator.psn().injectFaults(PsnFault.PRIVATE_TITLE_LIST);
+    simulator.requestLog().clear();
+
+    PsnPollResult result = await(poller.poll(WATCHED, state, false));
+
+    assertThat(result.next()).isEqualTo(state);
+    assertThat(trophyRequests()).extracting(RequestLog.Entry::status).containsExactly(403, 200);
+  }
+
+  @Test
+  void shouldKeepKnownTrophiesWhenTheEarnedListIsTruncated() {
+    start(3);
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    world.earn(WATCHED, PS5, 6, now.minusSeconds(600));
+    PsnWatchState state = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)).next();
+    int mark = world.groundTruth().size();
+    world.earn(WATCHED, PS5, 2, now.minusSeconds(60));
+    simulator.psn().injectFaults(PsnFault.SHORT_EARNED_LIST);
+
+    PsnPollResult first = await(poller.poll(WATCHED, state, false));
+    world.earn(WATCHED, PS5, 4, now.minusSeconds(30));
+    PsnPollResult second = await(poller.poll(WATCHED, first.next(), false));
+
+    List<String> emitted = new java.util.ArrayList<>();
+    first
+        .changes()
+        .forEach(c -> emitted.add(c.title().npCommunicationId() + "#" + c.trophy().trophyId()));
+    second
+        .changes()
+        .forEach(c -> emitted.add(c.title().npCommunicationId() + "#" + c.trophy().trophyId()));
+    assertThat(emitted)
+        .containsExactlyElementsOf(
+            world.groundTruth().subList(mark, world.groundTruth().size()).stream()
+                .map(f -> f.npCommunicationId() + "#" + f.trophyId())
+                .toList());
+    assertThat(second.next().title(PS5).earnedIds()).containsExactlyInAnyOrder(1, 2, 4, 6);
   }
 
   private List<RequestLog.Entry> trophyRequests() {
