@@ -55,7 +55,8 @@ public final class PsnPoller {
    * @param accountId the PSN account id ({@code me} for the credential's own account)
    * @param prior the watch's state
    * @param backfill whether a baseline should emit every earlier trophy
-   * @return the result, or a failed future with a {@link PsnException} naming the outcome
+   * @return the result, or a failed future with a {@link PsnException} naming the outcome (any
+   *     other failure is wrapped in one, so that its text is redacted)
    */
   public Future<PsnPollResult> poll(String accountId, PsnWatchState prior, boolean backfill) {
     AtomicInteger requests = new AtomicInteger();
@@ -90,7 +91,8 @@ public final class PsnPoller {
                             baseline,
                             diffed.skipped.size());
                       });
-            });
+            })
+        .recover(e -> Future.failedFuture(PsnException.of(e)));
   }
 
   private Future<Void> walk(

@@ -6,7 +6,12 @@ import static io.pitwall.source.psn.ScenarioWorld.PS5;
 import static io.pitwall.source.psn.ScenarioWorld.WATCHED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.psn.PsnWatchState;
@@ -23,12 +28,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class PsnPollerTest {
 
@@ -287,6 +295,41 @@ class PsnPollerTest {
                 .map(f -> f.npCommunicationId() + "#" + f.trophyId())
                 .toList());
     assertThat(second.next().title(PS5).earnedIds()).containsExactlyInAnyOrder(1, 2, 4, 6);
+  }
+
+  @Test
+  void shouldKeepTheCodeOfAMalformedAuthorizeRedirectOutOfEveryMessage() {
+    start(2);
+    simulator.psn().injectFaults(PsnFault.MALFORMED_AUTH_REDIRECT);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    logs.start();
+    root.addAppender(logs);
+    Throwable failure;
+    PsnPollResult retried;
+    try {
+      failure = catchThrowable(() -> await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)));
+      retried = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false));
+    } finally {
+      root.detachAppender(logs);
+    }
+
+    StringWriter printed = new StringWriter();
+    failure.printStackTrace(new PrintWriter(printed));
+    for (ILoggingEvent event : logs.list) {
+      printed.append(event.getFormattedMessage()).append('\n');
+      if (event.getThrowableProxy() != null) {
+        printed.append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+      }
+    }
+    java.util.Set<String> codes = simulator.psn().tokens().issuedCodes();
+    assertThat(codes).hasSize(2);
+    assertThat(printed.toString()).doesNotContain(codes);
+    assertThat(failure.getCause())
+        .isInstanceOf(PsnException.class)
+        .hasMessageStartingWith("PSN authorize redirect is not a valid URI (");
+    assertThat(((PsnException) failure.getCause()).outcome()).isEqualTo(PollOutcome.UPSTREAM_ERROR);
+    assertThat(retried.baseline()).isTrue();
   }
 
   private List<RequestLog.Entry> trophyRequests() {
