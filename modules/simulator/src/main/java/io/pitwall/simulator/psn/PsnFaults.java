@@ -5,23 +5,44 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
-/** Faults waiting for their request: each is taken by the first request its target matches. */
+/**
+ * Faults waiting for their request: each is taken by the first request its target matches, after
+ * the requests it was told to let pass.
+ */
 final class PsnFaults {
 
-  private final List<PsnFault> pending = new ArrayList<>();
+  private static final class Pending {
+    final PsnFault fault;
+    int letPass;
 
-  /** Queues faults, in order. */
-  synchronized void add(Collection<PsnFault> faults) {
-    pending.addAll(faults);
+    Pending(PsnFault fault, int letPass) {
+      this.fault = fault;
+      this.letPass = letPass;
+    }
   }
 
-  /** Removes and returns the first pending fault for {@code target}, or null. */
+  private final List<Pending> pending = new ArrayList<>();
+
+  /** Queues faults, in order, the first one after {@code letPass} matching requests. */
+  synchronized void add(Collection<PsnFault> faults, int letPass) {
+    int skip = letPass;
+    for (PsnFault fault : faults) {
+      pending.add(new Pending(fault, skip));
+      skip = 0;
+    }
+  }
+
+  /** Removes and returns the first pending fault for {@code target} that is due, or null. */
   synchronized PsnFault take(PsnFault.Target target) {
-    for (Iterator<PsnFault> it = pending.iterator(); it.hasNext(); ) {
-      PsnFault fault = it.next();
-      if (fault.target() == target) {
+    for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+      Pending next = it.next();
+      if (next.fault.target() == target) {
+        if (next.letPass > 0) {
+          next.letPass--;
+          return null;
+        }
         it.remove();
-        return fault;
+        return next.fault;
       }
     }
     return null;

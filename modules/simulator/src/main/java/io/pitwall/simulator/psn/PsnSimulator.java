@@ -54,7 +54,15 @@ public final class PsnSimulator {
    * order among faults of the same target), and to that request only.
    */
   public void injectFaults(PsnFault... next) {
-    faults.add(java.util.List.of(next));
+    faults.add(java.util.List.of(next), 0);
+  }
+
+  /**
+   * Queues faults as {@link #injectFaults} does, letting {@code letPass} requests of the first
+   * fault's target through before it applies (a fault in the middle of a multi-page read).
+   */
+  public void injectFaultsAfter(int letPass, PsnFault... next) {
+    faults.add(java.util.List.of(next), letPass);
   }
 
   /** Mounts every PSN route on {@code router}. */

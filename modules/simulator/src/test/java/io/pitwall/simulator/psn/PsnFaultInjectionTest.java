@@ -110,6 +110,16 @@ class PsnFaultInjectionTest {
         .startsWith("code=v3.");
   }
 
+  @Test
+  void shouldLetTheToldNumberOfRequestsPassBeforeTheFault() {
+    simulator.psn().injectFaultsAfter(2, PsnFault.HTML_ERROR_PAGE);
+
+    assertThat(client.get(TITLES, token).status()).isEqualTo(200);
+    assertThat(client.get(EARNED, token).status()).isEqualTo(200);
+    assertThat(client.get(TITLES, token).status()).isEqualTo(503);
+    assertThat(client.get(TITLES, token).status()).isEqualTo(200);
+  }
+
   private JsonNode ok(String path) {
     PsnTestClient.Answer answer = client.get(path, token);
     assertThat(answer.status()).as(path + " " + answer.raw().body()).isEqualTo(200);

@@ -53,7 +53,7 @@ class PsnPollerTest {
     WebClient http = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
     PsnSourceConfig source =
         PsnSourceConfig.of(simulator.psnBaseUrl(), simulator.psnAuthBaseUrl(), npsso);
-    budget = new TokenBucket(clock, 300, Duration.ofMinutes(15));
+    budget = new TokenBucket(clock, 300, Duration.ofMinutes(15), 200);
     PsnApiClient client =
         new PsnApiClient(
             vertx,
@@ -330,6 +330,96 @@ class PsnPollerTest {
         .hasMessageStartingWith("PSN authorize redirect is not a valid URI (");
     assertThat(((PsnException) failure.getCause()).outcome()).isEqualTo(PollOutcome.UPSTREAM_ERROR);
     assertThat(retried.baseline()).isTrue();
+  }
+
+  @Test
+  void shouldResumeABaselineInterruptedByA5xxWhereItStopped() {
+    start(2000);
+    simulator.psn().injectFaultsAfter(1, PsnFault.HTML_ERROR_PAGE);
+
+    PsnPollResult interrupted = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false));
+
+    assertThat(interrupted.baselineInProgress()).isTrue();
+    assertThat(interrupted.next().titles()).hasSize(800);
+    assertThat(interrupted.next().resumeAt()).isEqualTo(800);
+    assertThat(interrupted.interruption()).contains("503");
+    assertThat(interrupted.changes()).isEmpty();
+    simulator.requestLog().clear();
+
+    PsnPollResult resumed = await(poller.poll(WATCHED, interrupted.next(), false));
+
+    assertThat(trophyRequests())
+        .extracting(RequestLog.Entry::query)
+        .containsExactly("limit=800&offset=800", "limit=800&offset=1600");
+    assertThat(resumed.baselineInProgress()).isFalse();
+    assertThat(resumed.next().baselined()).isTrue();
+    assertThat(resumed.next().titles()).hasSize(2002);
+    assertThat(resumed.changes()).isEmpty();
+    int mark = world.groundTruth().size();
+    world.earn(WATCHED, PS4, 3, clock.instant());
+    PsnPollResult next = await(poller.poll(WATCHED, resumed.next(), false));
+    assertThat(next.changes())
+        .extracting(c -> c.title().npCommunicationId() + "#" + c.trophy().trophyId())
+        .containsExactly(PS4 + "#3");
+    assertThat(world.groundTruth()).hasSize(mark + 1);
+  }
+
+  @Test
+  void shouldNotEmitTheHistoryOfATitleThatMovedAheadWhileTheBaselineWasInterrupted() {
+    start(2000);
+    simulator.psn().injectFaultsAfter(1, PsnFault.HTML_ERROR_PAGE);
+    PsnWatchState interrupted = await(poller.poll(WATCHED, PsnWatchState.EMPTY, false)).next();
+    String moved = "NPWR61500_00"; // on the third page when the baseline began
+    world.earn(WATCHED, moved, 2, clock.instant());
+    PsnWatchState resumed = await(poller.poll(WATCHED, interrupted, false)).next();
+
+    PsnPollResult next = await(poller.poll(WATCHED, resumed, false));
+
+    assertThat(next.changes())
+        .extracting(c -> c.title().npCommunicationId() + "#" + c.trophy().trophyId())
+        .containsExactly(moved + "#2");
+  }
+
+  @Test
+  void shouldResumeABackfillInterruptedByA5xxWithoutReadingAgainWhatItRead() {
+    start(6);
+    simulator.psn().injectFaultsAfter(5, PsnFault.HTML_ERROR_PAGE);
+
+    PsnPollResult interrupted = await(poller.poll(WATCHED, PsnWatchState.EMPTY, true));
+    List<String> firstEarnedReads = earnedListReads();
+    java.util.Set<String> diffedFirst =
+        interrupted.next().titles().entrySet().stream()
+            .filter(e -> e.getValue().earnedIds() != null)
+            .map(java.util.Map.Entry::getKey)
+            .collect(java.util.stream.Collectors.toSet());
+    simulator.requestLog().clear();
+
+    PsnPollResult resumed = await(poller.poll(WATCHED, interrupted.next(), true));
+
+    assertThat(interrupted.baselineInProgress()).isTrue();
+    assertThat(interrupted.next().resumeAt()).isZero();
+    assertThat(diffedFirst).isNotEmpty();
+    assertThat(interrupted.changes()).isNotEmpty();
+    assertThat(firstEarnedReads).isNotEmpty();
+    assertThat(earnedListReads())
+        .isNotEmpty()
+        .noneMatch(p -> diffedFirst.stream().anyMatch(p::contains));
+    assertThat(resumed.next().baselined()).isTrue();
+    List<String> emitted = new java.util.ArrayList<>();
+    java.util.stream.Stream.concat(interrupted.changes().stream(), resumed.changes().stream())
+        .forEach(c -> emitted.add(c.title().npCommunicationId() + "#" + c.trophy().trophyId()));
+    assertThat(emitted)
+        .containsExactlyInAnyOrderElementsOf(
+            world.groundTruth().stream()
+                .map(f -> f.npCommunicationId() + "#" + f.trophyId())
+                .toList());
+  }
+
+  private List<String> earnedListReads() {
+    return trophyRequests().stream()
+        .map(RequestLog.Entry::path)
+        .filter(p -> p.contains("/users/") && p.endsWith("/trophies"))
+        .toList();
   }
 
   private List<RequestLog.Entry> trophyRequests() {
