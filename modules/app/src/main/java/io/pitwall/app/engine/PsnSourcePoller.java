@@ -11,6 +11,8 @@ import io.pitwall.events.TrophyEarnedMapper;
 import io.pitwall.kafka.publish.OutgoingEvent;
 import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.kafka.state.PsnStateCodec;
+import io.pitwall.source.psn.PsnException;
+import io.pitwall.source.psn.PsnPollResult;
 import io.pitwall.source.psn.PsnPoller;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,15 +59,7 @@ final class PsnSourcePoller extends BasicSourcePoller {
               }
               byte[] state =
                   result.next().equals(prior) ? null : PsnStateCodec.encode(result.next());
-              String detail =
-                  result.baseline()
-                      ? "baseline of "
-                          + result.next().titles().size()
-                          + " titles taken"
-                          + (watch.backfill()
-                              ? ", " + events.size() + " earlier trophies backfilled"
-                              : "")
-                      : events.size() + " new";
+              String detail = detail(result, watch.backfill(), events.size());
               List<Instant> history =
                   result.next().titles().values().stream().map(t -> t.lastUpdated()).toList();
               return List.of(
@@ -79,7 +73,27 @@ final class PsnSourcePoller extends BasicSourcePoller {
                       result.baseline(),
                       history));
             })
-        .onErrorResume(e -> Mono.just(Outcomes.all(batch, e)));
+        .onErrorResume(e -> Mono.just(Outcomes.all(batch, PsnException.of(e))));
+  }
+
+  /** What a poll did, for the watch's status and the log. */
+  static String detail(PsnPollResult result, boolean backfill, int events) {
+    String backfilled = backfill ? ", " + events + " earlier trophies backfilled" : "";
+    if (result.baselineInProgress()) {
+      return "baseline in progress: "
+          + result.next().titles().size()
+          + " titles read"
+          + backfilled
+          + ", resuming at offset "
+          + result.next().resumeAt()
+          + " next poll (interrupted: "
+          + result.interruption()
+          + ")";
+    }
+    if (result.baseline()) {
+      return "baseline of " + result.next().titles().size() + " titles taken" + backfilled;
+    }
+    return events + " new";
   }
 
   private PsnWatchState prior(String key) {

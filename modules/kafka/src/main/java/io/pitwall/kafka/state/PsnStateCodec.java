@@ -16,7 +16,9 @@ import java.util.TreeSet;
 /**
  * The state topic's value for a PSN watch: compact JSON, versioned ({@code "v": 1}) so that the
  * format can evolve. Titles are keyed by npCommunicationId with {@code u} (last update), {@code n}
- * (earned count) and {@code ids} (earned trophy ids, absent while unknown).
+ * (earned count) and {@code ids} (earned trophy ids, absent while unknown). A checkpointed baseline
+ * adds {@code since} and, while in progress, {@code resumeAt}; records without them (written before
+ * checkpoints existed) decode as before.
  */
 public final class PsnStateCodec {
 
@@ -30,6 +32,12 @@ public final class PsnStateCodec {
     ObjectNode root = JSON.createObjectNode().put("v", VERSION).put("source", "psn");
     if (state.watermark() != null) {
       root.put("watermark", state.watermark().toString());
+    }
+    if (state.since() != null) {
+      root.put("since", state.since().toString());
+    }
+    if (state.resumeAt() != null) {
+      root.put("resumeAt", state.resumeAt());
     }
     ObjectNode titles = root.putObject("titles");
     state
@@ -85,7 +93,9 @@ public final class PsnStateCodec {
                     e.getKey(),
                     new TitleState(Instant.parse(t.path("u").asText()), t.path("n").asInt(), ids));
               });
-      return new PsnWatchState(watermark, titles);
+      Instant since = root.hasNonNull("since") ? Instant.parse(root.get("since").asText()) : null;
+      Integer resumeAt = root.hasNonNull("resumeAt") ? root.get("resumeAt").asInt() : null;
+      return new PsnWatchState(watermark, titles, since, resumeAt);
     } catch (IOException | RuntimeException e) {
       if (e instanceof IllegalArgumentException iae
           && iae.getMessage() != null

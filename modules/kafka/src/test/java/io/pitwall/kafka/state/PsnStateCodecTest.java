@@ -29,6 +29,33 @@ class PsnStateCodecTest {
   }
 
   @Test
+  void shouldRoundTripABaselineInProgressAndOneThatWasCheckpointed() {
+    Instant since = Instant.parse("2026-01-01T00:00:00Z");
+    Map<String, TitleState> titles =
+        Map.of("NPWR1_00", new TitleState(Instant.parse("2025-12-31T00:00:00Z"), 3, null));
+    PsnWatchState inProgress = new PsnWatchState(null, titles, since, 800);
+    PsnWatchState completed = new PsnWatchState(since, titles, since, null);
+
+    assertThat(PsnStateCodec.decode(PsnStateCodec.encode(inProgress))).isEqualTo(inProgress);
+    assertThat(PsnStateCodec.decode(PsnStateCodec.encode(completed))).isEqualTo(completed);
+  }
+
+  @Test
+  void shouldDecodeARecordWrittenBeforeCheckpointsUnchanged() {
+    String old =
+        "{\"v\":1,\"source\":\"psn\",\"watermark\":\"2026-01-01T00:00:00Z\",\"titles\":"
+            + "{\"NPWR1_00\":{\"u\":\"2025-12-31T00:00:00Z\",\"n\":3,\"ids\":[1,2,5]}}}";
+
+    assertThat(PsnStateCodec.decode(old.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(
+            new PsnWatchState(
+                Instant.parse("2026-01-01T00:00:00Z"),
+                Map.of(
+                    "NPWR1_00",
+                    new TitleState(Instant.parse("2025-12-31T00:00:00Z"), 3, Set.of(1, 2, 5)))));
+  }
+
+  @Test
   void shouldRefuseARecordThatIsNotAPsnState() {
     assertThatThrownBy(
             () ->

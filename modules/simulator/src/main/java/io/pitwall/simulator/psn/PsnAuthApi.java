@@ -23,12 +23,15 @@ final class PsnAuthApi {
   private final TokenStore tokens;
   private final PsnSimulatorConfig config;
   private final Clock clock;
+  private final PsnFaults faults;
 
-  PsnAuthApi(PsnWorld world, TokenStore tokens, PsnSimulatorConfig config, Clock clock) {
+  PsnAuthApi(
+      PsnWorld world, TokenStore tokens, PsnSimulatorConfig config, Clock clock, PsnFaults faults) {
     this.world = world;
     this.tokens = tokens;
     this.config = config;
     this.clock = clock;
+    this.faults = faults;
   }
 
   void mount(Router router) {
@@ -62,6 +65,9 @@ final class PsnAuthApi {
               + cid;
     } else {
       location = redirectUri + "/?code=" + tokens.issueCode(account.accountId()) + "&cid=" + cid;
+      if (faults.take(PsnFault.Target.AUTHORIZE) == PsnFault.MALFORMED_AUTH_REDIRECT) {
+        location += "&error_description=100%_sure|{broken}";
+      }
     }
     ctx.response()
         .setStatusCode(302)

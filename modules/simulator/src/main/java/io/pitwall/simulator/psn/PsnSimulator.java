@@ -24,8 +24,7 @@ public final class PsnSimulator {
   private final RateLimiter rateLimiter;
   private final PsnSimulatorConfig config;
   private final Clock clock;
-  private final java.util.Deque<PsnFault> faults =
-      new java.util.concurrent.ConcurrentLinkedDeque<>();
+  private final PsnFaults faults = new PsnFaults();
 
   /**
    * @param world the accounts and titles to serve
@@ -50,9 +49,20 @@ public final class PsnSimulator {
     return tokens;
   }
 
-  /** The next authenticated requests, one per fault, answer with these faults instead. */
+  /**
+   * Queues faults: each one applies to the next request its {@link PsnFault#target()} matches (in
+   * order among faults of the same target), and to that request only.
+   */
   public void injectFaults(PsnFault... next) {
-    faults.addAll(java.util.List.of(next));
+    faults.add(java.util.List.of(next), 0);
+  }
+
+  /**
+   * Queues faults as {@link #injectFaults} does, letting {@code letPass} requests of the first
+   * fault's target through before it applies (a fault in the middle of a multi-page read).
+   */
+  public void injectFaultsAfter(int letPass, PsnFault... next) {
+    faults.add(java.util.List.of(next), letPass);
   }
 
   /** Mounts every PSN route on {@code router}. */
@@ -61,8 +71,8 @@ public final class PsnSimulator {
       router.route(prefix + "*").handler(this::authenticate);
       router.route(prefix + "*").handler(this::misbehave);
     }
-    new PsnAuthApi(world, tokens, config, clock).mount(router);
-    new PsnTrophyApi(world).mount(router);
+    new PsnAuthApi(world, tokens, config, clock, faults).mount(router);
+    new PsnTrophyApi(world, faults).mount(router);
     new PsnAccountApi(world).mount(router);
     new PsnGameHelpApi(world).mount(router);
   }
@@ -117,7 +127,7 @@ public final class PsnSimulator {
   }
 
   private void misbehave(RoutingContext ctx) {
-    PsnFault fault = faults.poll();
+    PsnFault fault = faults.take(PsnFault.Target.ANY_AUTHENTICATED);
     if (fault == null) {
       ctx.next();
       return;
@@ -149,6 +159,7 @@ public final class PsnSimulator {
               new JsonObject()
                   .put("trophyTitles", new io.vertx.core.json.JsonArray())
                   .put("totalItemCount", "many"));
+      default -> throw new IllegalStateException(fault + " is not a fault of any request");
     }
   }
 

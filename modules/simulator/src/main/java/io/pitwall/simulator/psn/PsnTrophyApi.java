@@ -24,9 +24,11 @@ final class PsnTrophyApi {
   private static final int MAX_TITLE_IDS = 5;
 
   private final PsnWorld world;
+  private final PsnFaults faults;
 
-  PsnTrophyApi(PsnWorld world) {
+  PsnTrophyApi(PsnWorld world, PsnFaults faults) {
     this.world = world;
+    this.faults = faults;
   }
 
   void mount(Router router) {
@@ -49,12 +51,19 @@ final class PsnTrophyApi {
     Paging paging = paging(ctx, TITLES_MAX_LIMIT);
     synchronized (world) {
       Account target = PsnSimulator.target(ctx, world);
+      PsnFault fault = faults.take(PsnFault.Target.TITLE_LIST);
+      if (fault == PsnFault.PRIVATE_TITLE_LIST) {
+        throw PsnError.forbidden();
+      }
       boolean own = target.accountId().equals(PsnSimulator.identity(ctx));
-      List<Map.Entry<TitleDef, TitleProgress>> titles = world.titlesOf(target.accountId(), own);
+      List<Map.Entry<TitleDef, TitleProgress>> titles =
+          fault == PsnFault.EMPTY_TITLE_LIST ? List.of() : world.titlesOf(target.accountId(), own);
+      List<Map.Entry<TitleDef, TitleProgress>> items = paging.page(titles, TITLES_DEFAULT_LIMIT);
+      if (fault == PsnFault.SHORT_TITLE_LIST) {
+        items = firstHalf(items);
+      }
       JsonArray page = new JsonArray();
-      paging
-          .page(titles, TITLES_DEFAULT_LIMIT)
-          .forEach(e -> page.add(PsnJson.titleListEntry(e.getKey(), e.getValue())));
+      items.forEach(e -> page.add(PsnJson.titleListEntry(e.getKey(), e.getValue())));
       JsonObject body = new JsonObject().put("trophyTitles", page);
       paging.annotate(body, titles.size(), TITLES_DEFAULT_LIMIT);
       PsnSimulator.json(ctx, body.put("totalItemCount", titles.size()));
@@ -134,10 +143,12 @@ final class PsnTrophyApi {
         throw PsnError.notFound();
       }
       List<TrophyDef> trophies = trophiesOfGroup(ctx, title);
+      List<TrophyDef> items = paging.page(trophies, trophies.size());
+      if (faults.take(PsnFault.Target.EARNED_LIST) == PsnFault.SHORT_EARNED_LIST) {
+        items = firstHalf(items);
+      }
       JsonArray page = new JsonArray();
-      paging
-          .page(trophies, trophies.size())
-          .forEach(t -> page.add(PsnJson.trophyStatus(title, t, progress)));
+      items.forEach(t -> page.add(PsnJson.trophyStatus(title, t, progress)));
       JsonObject body =
           new JsonObject()
               .put("trophySetVersion", title.trophySetVersion())
@@ -219,6 +230,11 @@ final class PsnTrophyApi {
       throw PsnError.notFound();
     }
     return title.trophies(group);
+  }
+
+  /** The first half of a page (a truncated answer), always dropping at least one item. */
+  private static <T> List<T> firstHalf(List<T> items) {
+    return items.subList(0, items.size() / 2);
   }
 
   private static Paging paging(RoutingContext ctx, int maxLimit) {

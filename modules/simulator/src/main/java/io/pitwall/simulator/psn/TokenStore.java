@@ -25,6 +25,7 @@ public final class TokenStore {
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+  private final java.util.Set<String> everyCode = ConcurrentHashMap.newKeySet();
   private final Map<String, Grant> accessTokens = new ConcurrentHashMap<>();
   private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
 
@@ -35,6 +36,7 @@ public final class TokenStore {
   String issueCode(String accountId) {
     String code = "v3." + token(6);
     codes.put(code, new Grant(accountId, clock.instant().plus(Duration.ofMinutes(5))));
+    everyCode.add(code);
     return code;
   }
 
@@ -71,6 +73,11 @@ public final class TokenStore {
     java.util.Set<String> all = new java.util.HashSet<>(accessTokens.keySet());
     all.addAll(refreshTokens.keySet());
     return all;
+  }
+
+  /** Every authorization code issued so far, redeemed or not (tests check that none leaks). */
+  public java.util.Set<String> issuedCodes() {
+    return java.util.Set.copyOf(everyCode);
   }
 
   /** Expires every access token at once (as if an hour had passed for them). */

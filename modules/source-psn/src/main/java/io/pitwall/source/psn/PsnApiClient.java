@@ -2,7 +2,6 @@ package io.pitwall.source.psn;
 
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.budget.TokenBucket;
-import io.pitwall.core.psn.EarnedTrophy;
 import io.pitwall.core.psn.TitleEntry;
 import io.pitwall.source.common.BudgetGate;
 import io.pitwall.source.common.RequestListener;
@@ -15,7 +14,6 @@ import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -71,7 +69,7 @@ public final class PsnApiClient {
   }
 
   /** The trophies the account earned in a title (all groups). */
-  public Future<List<EarnedTrophy>> earned(String accountId, TitleEntry title) {
+  public Future<EarnedList> earned(String accountId, TitleEntry title) {
     return get(
         "earnedTrophies",
         "/v1/users/"

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,7 +148,18 @@ public final class PsnAuthenticator {
               PollOutcome.UPSTREAM_ERROR,
               "PSN authorize answered " + response.statusCode() + " without a redirect"));
     }
-    String query = URI.create(location.replace(" ", "%20")).getRawQuery();
+    String query;
+    try {
+      query = new URI(location.replace(" ", "%20")).getRawQuery();
+    } catch (URISyntaxException malformed) {
+      // the reason only: the input quoted by the exception's message carries the sign-in code
+      return Future.failedFuture(
+          new PsnException(
+              PollOutcome.UPSTREAM_ERROR,
+              "PSN authorize redirect is not a valid URI ("
+                  + malformed.getReason()
+                  + "); signing in again next poll"));
+    }
     if (query != null && query.contains("error=login_required")) {
       return Future.failedFuture(
           new PsnException(

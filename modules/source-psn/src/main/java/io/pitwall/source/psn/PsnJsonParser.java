@@ -51,8 +51,11 @@ public final class PsnJsonParser {
     return new TitlePage(List.copyOf(entries), next, integer(json, "totalItemCount", ""));
   }
 
-  /** Parses an earned-status list and keeps the earned trophies. */
-  public static List<EarnedTrophy> earned(Buffer body) {
+  /**
+   * Parses an earned-status list and keeps the earned trophies, with how many trophies it listed
+   * and counted ({@code totalItemCount}; the listed number when absent).
+   */
+  public static EarnedList earned(Buffer body) {
     JsonObject json = object(body, "earned trophies");
     JsonArray list = array(json, "trophies", "");
     List<EarnedTrophy> earned = new ArrayList<>();
@@ -74,7 +77,9 @@ public final class PsnJsonParser {
         earned.add(new EarnedTrophy(id, time(t, "earnedDateTime", path), rare, rate));
       }
     }
-    return List.copyOf(earned);
+    int total =
+        json.containsKey("totalItemCount") ? integer(json, "totalItemCount", "") : list.size();
+    return new EarnedList(earned, list.size(), total);
   }
 
   /** Parses title metadata ({@code trophyGroups/all/trophies}) with group names, if known. */

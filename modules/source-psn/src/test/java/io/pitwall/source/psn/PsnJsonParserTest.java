@@ -77,7 +77,7 @@ class PsnJsonParserTest {
       assertThat(page.totalItemCount()).isGreaterThanOrEqualTo(page.entries().size());
       page.entries().forEach(e -> assertThat(e.serviceName()).isIn("trophy", "trophy2"));
     } else if (path.contains("/users/") && path.endsWith("/trophies")) {
-      PsnJsonParser.earned(body).forEach(t -> assertThat(t.earnedAt()).isNotNull());
+      PsnJsonParser.earned(body).earned().forEach(t -> assertThat(t.earnedAt()).isNotNull());
     } else if (path.endsWith("/trophies")) {
       TitleMetadata meta = PsnJsonParser.metadata(body, Map.of());
       assertThat(meta.trophies()).isNotEmpty();
