@@ -24,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class WatchScheduler {
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(WatchScheduler.class);
+
   /** A request to make: the scheduler's dispatch and the definitions of its watches. */
   record Batch(PollScheduler.Dispatch dispatch, List<WatchSpec> watches) {}
 
@@ -154,7 +157,36 @@ final class WatchScheduler {
               ? PollScheduler.Report.ok(key, changeTimes(r, now), r.history())
               : PollScheduler.Report.failed(key, retryAt(r.outcome(), budget, interval, now)));
     }
-    return scheduler.done(batch.dispatch(), reports, now);
+    Map<WatchKey, Duration> refreshed = scheduler.done(batch.dispatch(), reports, now);
+    String credential = batch.dispatch().credential();
+    if (results.stream().anyMatch(r -> r.outcome() == PollOutcome.OK)) {
+      scheduler.credentialAlive(credential);
+    } else if (results.stream().anyMatch(r -> r.outcome() == PollOutcome.AUTH_EXPIRED)) {
+      moveOffDeadCredential(credential);
+    }
+    return refreshed;
+  }
+
+  /**
+   * A credential's sign-in was refused: the watches spread to it move to the live members of its
+   * pool, so that one expired npsso or revoked key in a pool loses none of their changes.
+   */
+  private synchronized void moveOffDeadCredential(String credential) {
+    List<WatchKey> moved = scheduler.credentialDead(credential);
+    for (WatchKey key : moved) {
+      String now = scheduler.credentialOf(key);
+      String previous = assigned.put(key, now);
+      if (previous != null) {
+        slots.unassigned(previous);
+      }
+      slots.assigned(key.source(), now);
+    }
+    if (!moved.isEmpty()) {
+      LOG.warn(
+          "Credential {} was refused: its {} spread watches move to the live members of its pool",
+          credential,
+          moved.size());
+    }
   }
 
   /**

@@ -78,6 +78,54 @@ class CredentialPoolIT {
     }
   }
 
+  @Test
+  void shouldMoveTheWatchesOfAMemberWhoseNpssoExpiredToTheLiveMember() {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    PsnWorld world = TrophyScenarios.world(start);
+    world.addAccount(SECOND, "second", SECOND_NPSSO, "en");
+    String prefix = "pool-dead-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    try (Simulator simulator =
+        Simulator.start(world, PsnSimulatorConfig.defaults(), new SimClock())) {
+      Map<String, String> settings = TestSettings.scenario(simulator, prefix);
+      settings.put("psn.npsso.alt", SECOND_NPSSO);
+      settings.put("watch.2", "psn:" + SECOND);
+      try (Engine engine = Engine.start(PitwallConfig.of(settings))) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> identities(simulator).size() == 2);
+        String polling =
+            titleRequests(simulator).stream()
+                .filter(e -> e.path().contains("/users/" + TrophyScenarios.ACCOUNT + "/"))
+                .map(RequestLog.Entry::identity)
+                .findFirst()
+                .orElseThrow();
+        // the identity that polls the scenario account loses its npsso and its tokens
+        world.expireNpsso(polling);
+        simulator.psn().tokens().expireAccessTokens();
+        simulator.psn().tokens().expireRefreshTokens();
+        int mark = world.groundTruth().size();
+        TrophyScenarios.roundOne()
+            .applyUntil(world, start.plusSeconds(60), start.plusSeconds(120), s -> {});
+        List<String> truth = ScenarioChecks.truthSince(world, mark);
+
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    ScenarioChecks.committedEvents(prefix + "psn.trophy-earned").size()
+                        >= truth.size());
+        assertThat(ScenarioChecks.committedEvents(prefix + "psn.trophy-earned"))
+            .extracting(ScenarioChecks::describe)
+            .containsExactlyElementsOf(truth);
+        String other = polling.equals(SECOND) ? TrophyScenarios.ACCOUNT : SECOND;
+        assertThat(titleRequests(simulator))
+            .as("the live member polls the account now")
+            .anyMatch(
+                e ->
+                    e.identity().equals(other)
+                        && e.path().contains("/users/" + TrophyScenarios.ACCOUNT + "/"));
+      }
+    }
+  }
+
   private static List<RequestLog.Entry> titleRequests(Simulator simulator) {
     return simulator
         .requestLog()

@@ -17,6 +17,10 @@ final class CredentialState {
   final long takenAtStart;
   int inFlight;
   int watchCount;
+
+  /** Its last requests all failed authentication: spread watches go to the live members. */
+  boolean dead;
+
   long dispatched;
 
   CredentialState(String id, Source source, TokenBucket budget, int batchSize) {

@@ -173,11 +173,52 @@ public final class PollScheduler {
       entry.credential.watchCount--;
     }
     entry.credential = chosen;
+    entry.pinned = credential != null;
     chosen.watchCount++;
     entry.min = min == null ? defaultMin : min;
     entry.max = max == null ? defaultMax : max;
     if (entry.max.compareTo(entry.min) < 0) {
       entry.max = entry.min;
+    }
+  }
+
+  /**
+   * A credential failed authentication (its npsso or key was rejected): it takes no more spread
+   * watches, and those spread to it move to the live members of its pool (the one with the fewest
+   * watches each), due at once. Watches that named it stay (they fail by name). With no live member
+   * left nothing moves.
+   *
+   * @return the watches that moved
+   */
+  public synchronized List<WatchKey> credentialDead(String id) {
+    CredentialState dead = credentials.get(id);
+    if (dead == null) {
+      return List.of();
+    }
+    dead.dead = true;
+    List<WatchKey> moved = new ArrayList<>();
+    for (ScheduledWatch e : watches.values()) {
+      if (e.credential != dead || e.pinned) {
+        continue;
+      }
+      CredentialState live = leastLoaded(dead.source, true);
+      if (live == null || live.dead) {
+        break;
+      }
+      dead.watchCount--;
+      e.credential = live;
+      live.watchCount++;
+      e.retryAt = null;
+      moved.add(e.key);
+    }
+    return moved;
+  }
+
+  /** A credential authenticated again: spread watches may go to it again. */
+  public synchronized void credentialAlive(String id) {
+    CredentialState c = credentials.get(id);
+    if (c != null) {
+      c.dead = false;
     }
   }
 
@@ -296,10 +337,20 @@ public final class PollScheduler {
       }
       return c;
     }
+    CredentialState chosen = leastLoaded(source, true);
+    if (chosen == null) {
+      throw new IllegalArgumentException("no credential configured for " + source.id());
+    }
+    return chosen;
+  }
+
+  /** The pool member with the fewest watches, live ones first; null for an empty pool. */
+  private CredentialState leastLoaded(Source source, boolean preferLive) {
     return credentials.values().stream()
         .filter(c -> c.source == source)
-        .min(Comparator.comparingInt(c -> c.watchCount))
-        .orElseThrow(
-            () -> new IllegalArgumentException("no credential configured for " + source.id()));
+        .min(
+            Comparator.<CredentialState>comparingInt(c -> preferLive && c.dead ? 1 : 0)
+                .thenComparingInt(c -> c.watchCount))
+        .orElse(null);
   }
 }

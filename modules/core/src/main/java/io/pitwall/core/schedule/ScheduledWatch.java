@@ -10,6 +10,10 @@ final class ScheduledWatch {
   final Instant added;
   final ActivityEstimate activity;
   CredentialState credential;
+
+  /** Whether the watch named its credential (else it was spread over the pool and may move). */
+  boolean pinned;
+
   Duration min;
   Duration max;
   Instant lastAttempt;

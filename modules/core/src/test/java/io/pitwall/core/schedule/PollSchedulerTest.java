@@ -136,6 +136,36 @@ class PollSchedulerTest {
   }
 
   @Test
+  void shouldMoveTheSpreadWatchesOfARefusedCredentialToTheLiveMembersOfItsPool() {
+    PollScheduler scheduler =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(5), Duration.ofHours(1));
+    scheduler.addCredential(Source.PSN, "psn/a", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
+    scheduler.addCredential(Source.PSN, "psn/b", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
+    List<WatchKey> keys = IntStream.range(0, 10).mapToObj(PollSchedulerTest::psn).toList();
+    keys.forEach(k -> scheduler.put(k, null, null, null, T0));
+    WatchKey pinned = psn(99);
+    scheduler.put(pinned, "psn/a", null, null, T0);
+
+    List<WatchKey> moved = scheduler.credentialDead("psn/a");
+
+    assertThat(moved).hasSize(5).doesNotContain(pinned);
+    assertThat(keys).allMatch(k -> scheduler.credentialOf(k).equals("psn/b"));
+    assertThat(scheduler.credentialOf(pinned)).as("a watch that named it stays").isEqualTo("psn/a");
+    WatchKey added = psn(50);
+    scheduler.put(added, null, null, null, T0);
+    assertThat(scheduler.credentialOf(added)).as("no new watch goes to it").isEqualTo("psn/b");
+
+    scheduler.credentialAlive("psn/a");
+    WatchKey later = psn(51);
+    scheduler.put(later, null, null, null, T0);
+    assertThat(scheduler.credentialOf(later))
+        .as("alive again, it takes new ones")
+        .isEqualTo("psn/a");
+    scheduler.credentialDead("psn/a");
+    assertThat(scheduler.credentialDead("psn/b")).as("never onto a dead member").isEmpty();
+  }
+
+  @Test
   void shouldPollNeverPolledWatchesFirst() {
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES, 1);
     PollScheduler scheduler =
