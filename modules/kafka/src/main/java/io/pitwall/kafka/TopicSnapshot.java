@@ -35,8 +35,18 @@ public final class TopicSnapshot {
   /** Every committed record of the topic; empty when the topic does not exist. */
   public static List<ConsumerRecord<byte[], byte[]>> readToEnd(
       String bootstrapServers, String topic) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return readToEnd(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+  }
+
+  /**
+   * Every committed record of the topic; empty when the topic does not exist.
+   *
+   * @param client consumer settings: bootstrap servers and security (group, offsets and isolation
+   *     are this method's)
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> readToEnd(
+      Map<String, Object> client, String topic) {
+    Map<String, Object> config = new HashMap<>(client);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "pitwall-snapshot-" + UUID.randomUUID());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

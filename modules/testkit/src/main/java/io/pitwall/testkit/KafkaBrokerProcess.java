@@ -117,6 +117,16 @@ public final class KafkaBrokerProcess implements KafkaBroker {
     return "127.0.0.1:" + port;
   }
 
+  /**
+   * Properties for a client of the broker's admin: its bootstrap servers and the listener's
+   * security.
+   */
+  public Map<String, Object> clientProperties() {
+    Map<String, Object> client = new HashMap<>(clientProperties);
+    client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return client;
+  }
+
   @Override
   public String description() {
     return "Kafka " + TestkitVersions.KAFKA + " broker process (data " + dataDir + ")";

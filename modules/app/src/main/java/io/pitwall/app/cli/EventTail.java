@@ -41,22 +41,41 @@ public final class EventTail implements AutoCloseable {
       boolean fromBeginning,
       Consumer<SpecificRecord> onEvent,
       Consumer<String> onError) {
+    this(
+        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        new ConfluentRestRegistryClient(registryUrl),
+        topics,
+        fromBeginning,
+        onEvent,
+        onError);
+  }
+
+  /**
+   * Starts tailing.
+   *
+   * @param client consumer settings: bootstrap servers and security (group, offsets and isolation
+   *     are the tail's own)
+   * @param registry the schema registry's client
+   * @param topics topics to read
+   * @param fromBeginning read from the start instead of only new records
+   * @param onEvent receives each decoded event
+   * @param onError receives a description of each undecodable record
+   */
+  public EventTail(
+      Map<String, Object> client,
+      ConfluentRestRegistryClient registry,
+      List<String> topics,
+      boolean fromBeginning,
+      Consumer<SpecificRecord> onEvent,
+      Consumer<String> onError) {
+    Map<String, Object> config = new java.util.HashMap<>(client);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "pitwall-tail-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     this.consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "pitwall-tail-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                fromBeginning ? "earliest" : "latest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    AvroWireCodec codec = new AvroWireCodec(new ConfluentRestRegistryClient(registryUrl));
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    AvroWireCodec codec = new AvroWireCodec(registry);
     consumer.subscribe(topics);
     this.thread =
         new Thread(

@@ -22,11 +22,12 @@ final class LastWatchStatuses {
    * The last status line of every watch that has one, by key: {@code status=PRIVATE since <time>
    * (<reason>)}; a record that cannot be decoded says so instead of failing the listing.
    */
-  static Map<String, String> read(String bootstrapServers, String prefix, String registryUrl) {
-    AvroWireCodec codec = new AvroWireCodec(new ConfluentRestRegistryClient(registryUrl));
+  static Map<String, String> read(
+      Map<String, Object> consumer, String prefix, ConfluentRestRegistryClient registry) {
+    AvroWireCodec codec = new AvroWireCodec(registry);
     Map<String, String> last = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> record :
-        TopicSnapshot.readToEnd(bootstrapServers, EventType.WATCH_STATUS_CHANGED.topic(prefix))) {
+        TopicSnapshot.readToEnd(consumer, EventType.WATCH_STATUS_CHANGED.topic(prefix))) {
       if (record.key() == null || record.value() == null) {
         continue;
       }

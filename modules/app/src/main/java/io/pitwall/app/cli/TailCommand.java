@@ -1,5 +1,6 @@
 package io.pitwall.app.cli;
 
+import io.pitwall.app.config.ConfigException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,16 +23,24 @@ public final class TailCommand implements Callable<Integer> {
   List<String> topics;
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The engine's properties file: Kafka with its kafka.* security settings and the registry"
+              + " with its credentials are taken from it (and from the environment, as for run).")
+  java.nio.file.Path config;
+
+  @Option(
       names = "--bootstrap-servers",
-      defaultValue = "${env:PITWALL_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description = "Kafka (default: $PITWALL_KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
+      description =
+          "Kafka (default: from --config, $PITWALL_KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
   String bootstrapServers;
 
   @Option(
       names = "--schema-registry-url",
-      defaultValue = "${env:PITWALL_SCHEMA_REGISTRY_URL:-http://localhost:8081}",
       description =
-          "Schema registry (default: $PITWALL_SCHEMA_REGISTRY_URL or http://localhost:8081)")
+          "Schema registry (default: from --config, $PITWALL_SCHEMA_REGISTRY_URL or"
+              + " http://localhost:8081)")
   String registryUrl;
 
   @Option(
@@ -41,11 +50,17 @@ public final class TailCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    ClusterConnection cluster;
+    try {
+      cluster = ClusterConnection.resolve(config, bootstrapServers, registryUrl, null);
+    } catch (ConfigException e) {
+      return ClusterConnection.refuse(e);
+    }
     CountDownLatch forever = new CountDownLatch(1);
     try (EventTail tail =
         new EventTail(
-            bootstrapServers,
-            registryUrl,
+            cluster.consumer(),
+            cluster.registry(),
             topics,
             fromBeginning,
             event -> System.out.println(EventLine.format(event)),

@@ -2,6 +2,7 @@ package io.pitwall.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pitwall.app.config.ConfigException;
 import io.pitwall.core.WatchDefinition;
 import io.pitwall.kafka.TopicSnapshot;
 import io.pitwall.kafka.watches.WatchRecord;
@@ -53,20 +54,40 @@ public final class WatchCommand implements Runnable {
 
   /** Where the watches topic is. */
   static final class Target {
+    /** How long a watch may take to reach Kafka before the command gives up, exit code 1. */
+    static final java.time.Duration SEND_TIMEOUT = java.time.Duration.ofSeconds(15);
+
+    @Option(
+        names = "--config",
+        paramLabel = "FILE",
+        description =
+            "The engine's properties file: Kafka with its kafka.* security settings, the registry"
+                + " and the topic prefix are taken from it (and from the environment, as for run).")
+    java.nio.file.Path config;
+
     @Option(
         names = "--bootstrap-servers",
-        defaultValue = "${env:PITWALL_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
-        description = "Kafka (default: $PITWALL_KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
+        description =
+            "Kafka (default: from --config, $PITWALL_KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
     String bootstrapServers;
 
     @Option(
         names = "--topic-prefix",
-        defaultValue = "${env:PITWALL_TOPIC_PREFIX:-pitwall.}",
-        description = "Topic prefix (default: $PITWALL_TOPIC_PREFIX or pitwall.)")
+        description = "Topic prefix (default: from --config, $PITWALL_TOPIC_PREFIX or pitwall.)")
     String prefix;
 
+    private ClusterConnection cluster;
+
+    /** The resolved connection; throws ConfigException when the settings are invalid. */
+    ClusterConnection cluster(String registryUrl) {
+      if (cluster == null) {
+        cluster = ClusterConnection.resolve(config, bootstrapServers, registryUrl, prefix);
+      }
+      return cluster;
+    }
+
     String topic() {
-      return prefix + "watches";
+      return cluster(null).prefix() + "watches";
     }
 
     /**
@@ -76,26 +97,54 @@ public final class WatchCommand implements Runnable {
      * @param done what happened, for the confirmation line
      */
     int write(String key, byte[] value, String done) throws Exception {
+      try {
+        cluster(null);
+      } catch (ConfigException e) {
+        return ClusterConnection.refuse(e);
+      }
       WatchRecord parsed =
           WatchRecordParser.anyCredential().parse(key.getBytes(StandardCharsets.UTF_8), value);
       if (refused(parsed, key)) {
         return 2;
       }
-      send(key, value);
+      try {
+        send(key, value);
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        return notTaken();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+          return notTaken();
+        }
+        System.err.println(
+            "pitwall: Kafka refused the watch: " + e.getCause().getClass().getSimpleName());
+        return 1;
+      }
       System.out.println("Watch " + key + " " + done + " " + topic());
       return 0;
     }
 
+    private int notTaken() {
+      System.err.println(
+          "pitwall: Kafka at "
+              + cluster(null).producer().get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+              + " did not take the watch within "
+              + SEND_TIMEOUT.toSeconds()
+              + " s: is it reachable, and does "
+              + topic()
+              + " exist? (the engine creates its topics when it starts; with"
+              + " topics.create=false an administrator does)");
+      return 1;
+    }
+
     private void send(String key, byte[] value) throws Exception {
+      Map<String, Object> config = new java.util.HashMap<>(cluster(null).producer());
+      config.put(ProducerConfig.ACKS_CONFIG, "all");
+      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
+      config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
+      // the delivery timeout must cover linger and one request
+      config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);
       try (KafkaProducer<byte[], byte[]> producer =
-          new KafkaProducer<>(
-              Map.of(
-                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrapServers,
-                  ProducerConfig.ACKS_CONFIG,
-                  "all"),
-              new ByteArraySerializer(),
-              new ByteArraySerializer())) {
+          new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
         producer
             .send(new ProducerRecord<>(topic(), key.getBytes(StandardCharsets.UTF_8), value))
             .get();
@@ -202,17 +251,26 @@ public final class WatchCommand implements Runnable {
 
     @Option(
         names = "--schema-registry-url",
-        defaultValue = "${env:PITWALL_SCHEMA_REGISTRY_URL}",
         description =
-            "Registry to decode watch statuses with (default: $PITWALL_SCHEMA_REGISTRY_URL);"
-                + " without one, statuses are not shown")
+            "Registry to decode watch statuses with (default: from --config or"
+                + " $PITWALL_SCHEMA_REGISTRY_URL); without one, statuses are not shown")
     String registryUrl;
 
     @Override
     public Integer call() {
+      ClusterConnection cluster;
+      try {
+        cluster = target.cluster(registryUrl);
+      } catch (ConfigException e) {
+        return ClusterConnection.refuse(e);
+      }
+      boolean withStatuses =
+          registryUrl != null
+              || target.config != null
+              || System.getenv("PITWALL_SCHEMA_REGISTRY_URL") != null;
       WatchRecordParser parser = WatchRecordParser.anyCredential();
       Map<String, WatchDefinition> watches = new TreeMap<>();
-      TopicSnapshot.readToEnd(target.bootstrapServers, target.topic())
+      TopicSnapshot.readToEnd(cluster.consumer(), target.topic())
           .forEach(
               r -> {
                 WatchRecord parsed = parser.parse(r.key(), r.value());
@@ -223,7 +281,7 @@ public final class WatchCommand implements Runnable {
                 }
               });
       Set<String> withState = new java.util.HashSet<>();
-      TopicSnapshot.readToEnd(target.bootstrapServers, target.prefix + "state")
+      TopicSnapshot.readToEnd(cluster.consumer(), cluster.prefix() + "state")
           .forEach(
               r -> {
                 String key = new String(r.key(), StandardCharsets.UTF_8);
@@ -234,9 +292,9 @@ public final class WatchCommand implements Runnable {
                 }
               });
       Map<String, String> statuses =
-          registryUrl == null
-              ? Map.of()
-              : LastWatchStatuses.read(target.bootstrapServers, target.prefix, registryUrl);
+          withStatuses
+              ? LastWatchStatuses.read(cluster.consumer(), cluster.prefix(), cluster.registry())
+              : Map.of();
       if (watches.isEmpty()) {
         System.out.println("No watches in " + target.topic());
       }
@@ -248,7 +306,7 @@ public final class WatchCommand implements Runnable {
                       + (w.series().isEmpty() ? "" : " series=" + String.join(",", w.series()))
                       + (w.enabled() ? "" : " (disabled)")
                       + (withState.contains(key) ? " [baselined]" : " [no state yet]")
-                      + (registryUrl == null
+                      + (!withStatuses
                           ? ""
                           : " " + statuses.getOrDefault(key, "status=PENDING (not polled yet)"))));
       return 0;

@@ -91,17 +91,7 @@ public final class Engine implements AutoCloseable {
     StartupChecks.kafka(
         adminConfig, config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS), startup);
     List<String> compacted = List.of(stateTopic, prefix + "watches");
-    if (config.value(PitwallSettings.TOPICS_CREATE, Boolean.class)) {
-      TopicAdmin.ensure(adminConfig, compacted, eventTopics, startup);
-    } else {
-      List<String> problems = TopicAdmin.verify(adminConfig, compacted, eventTopics, startup);
-      if (!problems.isEmpty()) {
-        throw new StartupException(
-            "Pitwall's topics are not ready (topics.create=false): "
-                + String.join("; ", problems)
-                + ". Create them as the README's 'Secured clusters' section shows.");
-      }
-    }
+    prepareTopics(config, adminConfig, compacted, eventTopics, startup);
     this.kafkaUp = new Availability("Kafka", clock);
     this.registryUp = new Availability("The schema registry", clock);
     this.registryClient =
@@ -330,6 +320,31 @@ public final class Engine implements AutoCloseable {
       return future.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Creates or checks the topics; a refusal ends the start with the operator's sentence. */
+  private static void prepareTopics(
+      PitwallConfig config,
+      Map<String, Object> adminConfig,
+      List<String> compacted,
+      List<String> eventTopics,
+      Duration startup) {
+    List<String> problems;
+    try {
+      if (config.value(PitwallSettings.TOPICS_CREATE, Boolean.class)) {
+        TopicAdmin.ensure(adminConfig, compacted, eventTopics, startup);
+        return;
+      }
+      problems = TopicAdmin.verify(adminConfig, compacted, eventTopics, startup);
+    } catch (IllegalStateException e) {
+      throw new StartupException(e.getMessage());
+    }
+    if (!problems.isEmpty()) {
+      throw new StartupException(
+          "Pitwall's topics are not ready (topics.create=false): "
+              + String.join("; ", problems)
+              + ". Create them as the README's 'Secured clusters' section shows.");
     }
   }
 }

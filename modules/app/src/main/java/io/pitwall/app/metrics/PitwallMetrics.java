@@ -22,6 +22,12 @@ import java.util.function.Supplier;
  */
 public final class PitwallMetrics implements AutoCloseable {
 
+  /**
+   * The functions of the function counters: Micrometer holds a FunctionCounter's object weakly, so
+   * a method reference nobody else holds would be collected and the counter would stop counting.
+   */
+  private final java.util.List<Object> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private JvmGcMetrics gc;
@@ -187,6 +193,7 @@ public final class PitwallMetrics implements AutoCloseable {
 
   /** How many times the producer was re-created to settle a transaction it could not finish. */
   public void producerResets(Supplier<Number> resets) {
+    held.add(resets);
     io.micrometer.core.instrument.FunctionCounter.builder(
             "pitwall_producer_resets", resets, r -> r.get().doubleValue())
         .description(
@@ -196,6 +203,7 @@ public final class PitwallMetrics implements AutoCloseable {
 
   /** How many cached schema ids the registry was found to have re-issued for another schema. */
   public void registrySchemaIdChanges(Supplier<Number> changes) {
+    held.add(changes);
     io.micrometer.core.instrument.FunctionCounter.builder(
             "pitwall_registry_schema_id_changes", changes, c -> c.get().doubleValue())
         .description(
@@ -206,6 +214,7 @@ public final class PitwallMetrics implements AutoCloseable {
 
   /** How many dead-letter sends were retried because Kafka did not take them. */
   public void deadLetterRetries(Supplier<Number> retries) {
+    held.add(retries);
     io.micrometer.core.instrument.FunctionCounter.builder(
             "pitwall_dlq_send_retries", retries, r -> r.get().doubleValue())
         .description("Dead-letter sends retried because Kafka did not take them")

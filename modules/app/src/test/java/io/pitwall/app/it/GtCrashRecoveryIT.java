@@ -107,6 +107,12 @@ class GtCrashRecoveryIT {
             .extracting(e -> ((io.pitwall.events.Envelope) e.get(0)).getEventId())
             .doesNotHaveDuplicates();
         assertThat(third.output()).doesNotContain(KEY).contains("gridstats.api.key = ****");
+        List<String> secrets = List.of(KEY);
+        SecretScan.assertNone(
+            secrets,
+            SecretScan.endpoints(SecretScan.metricsPort(third.output())),
+            "/metrics and /health");
+        SecretScan.assertNone(secrets, SecretScan.topics(prefix), "every topic");
       }
     }
   }

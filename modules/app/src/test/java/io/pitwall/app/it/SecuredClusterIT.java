@@ -42,6 +42,7 @@ class SecuredClusterIT {
   private static final String ADMIN_PASSWORD = "admin-secret-9f2";
   private static final String PITWALL_PASSWORD = "pitwall-secret-4c7";
   private static final String REGISTRY_PASSWORD = "registry-secret-1b8";
+  private static final String RESTRICTED_PASSWORD = "restricted-secret-7d3";
 
   private static Path dir;
   private static TestCertificates certificates;
@@ -53,7 +54,20 @@ class SecuredClusterIT {
   static void start() throws Exception {
     dir = Files.createTempDirectory("pitwall-secured-");
     certificates = TestCertificates.generate(dir);
-    saslBroker = secured("SASL_PLAINTEXT", dir.resolve("sasl")).start();
+    // ACLs on the plaintext broker: the user "restricted" is denied topic creation, as on a
+    // cluster whose topics an admin creates (pitwall is a super user here: ACLs for it are the
+    // README's business, not this test's)
+    saslBroker =
+        secured("SASL_PLAINTEXT", dir.resolve("sasl"))
+            .property(
+                "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+            .property("allow.everyone.if.no.acl.found", "true")
+            .property("super.users", "User:admin;User:ANONYMOUS;User:pitwall")
+            .formatArguments(
+                "--add-scram",
+                "SCRAM-SHA-512=[name=restricted,password=" + RESTRICTED_PASSWORD + "]")
+            .start();
+    denyTopicCreation(saslBroker, "restricted");
     saslSslBroker =
         secured("SASL_SSL", dir.resolve("sasl-ssl"))
             .property("ssl.keystore.location", certificates.keystore().toString())
@@ -106,6 +120,37 @@ class SecuredClusterIT {
         .clientProperty("security.protocol", protocol)
         .clientProperty("sasl.mechanism", "SCRAM-SHA-512")
         .clientProperty("sasl.jaas.config", jaas("admin", ADMIN_PASSWORD));
+  }
+
+  private static void denyTopicCreation(KafkaBrokerProcess broker, String user) throws Exception {
+    var principal = "User:" + user;
+    try (var admin = org.apache.kafka.clients.admin.Admin.create(broker.clientProperties())) {
+      admin
+          .createAcls(
+              List.of(
+                  new org.apache.kafka.common.acl.AclBinding(
+                      new org.apache.kafka.common.resource.ResourcePattern(
+                          org.apache.kafka.common.resource.ResourceType.CLUSTER,
+                          "kafka-cluster",
+                          org.apache.kafka.common.resource.PatternType.LITERAL),
+                      deny(principal)),
+                  new org.apache.kafka.common.acl.AclBinding(
+                      new org.apache.kafka.common.resource.ResourcePattern(
+                          org.apache.kafka.common.resource.ResourceType.TOPIC,
+                          "*",
+                          org.apache.kafka.common.resource.PatternType.LITERAL),
+                      deny(principal))))
+          .all()
+          .get();
+    }
+  }
+
+  private static org.apache.kafka.common.acl.AccessControlEntry deny(String principal) {
+    return new org.apache.kafka.common.acl.AccessControlEntry(
+        principal,
+        "*",
+        org.apache.kafka.common.acl.AclOperation.CREATE,
+        org.apache.kafka.common.acl.AclPermissionType.DENY);
   }
 
   private static String jaas(String user, String password) {
@@ -192,6 +237,86 @@ class SecuredClusterIT {
         .contains("pitwall: The schema registry refused Pitwall's credentials at")
         .contains("HTTP 401");
     assertNoSecret(output);
+  }
+
+  @Test
+  void shouldExitWithCodeOneAndNameTheFixWhenKafkaRefusesToCreateTheTopics() throws Exception {
+    Map<String, String> settings = base("refused-create.");
+    settings.putAll(security(saslBroker, "SASL_PLAINTEXT", PITWALL_PASSWORD));
+    settings.put("kafka.sasl.jaas.config", jaas("restricted", RESTRICTED_PASSWORD));
+
+    String output = runToExit(settings, "refused-create", 1);
+
+    assertThat(output)
+        .contains("pitwall: Kafka refused to create Pitwall's topics [refused-create.state")
+        .contains("grant the principal CREATE on them")
+        .contains("set topics.create=false");
+    assertThat(output).doesNotContain(RESTRICTED_PASSWORD);
+    assertNoSecret(output);
+  }
+
+  @Test
+  void shouldLetTheOperatorCommandsReachTheSecuredClusterThroughTheEnginesConfigFile()
+      throws Exception {
+    Map<String, String> settings = base("cli.");
+    settings.putAll(security(saslBroker, "SASL_PLAINTEXT", PITWALL_PASSWORD));
+    java.util.Properties properties = new java.util.Properties();
+    properties.putAll(settings);
+    Path file = dir.resolve("cli.properties");
+    try (var writer = Files.newBufferedWriter(file)) {
+      properties.store(writer, "operator commands");
+    }
+
+    String missing =
+        commandFailing(
+            "watch", "add", "--config", file.toString(), "psn:4711", "--label", "Secured");
+    try (var admin = org.apache.kafka.clients.admin.Admin.create(saslBroker.clientProperties())) {
+      admin
+          .createTopics(
+              List.of(new org.apache.kafka.clients.admin.NewTopic("cli.watches", 1, (short) 1)))
+          .all()
+          .get();
+    }
+    String added =
+        command("watch", "add", "--config", file.toString(), "psn:4711", "--label", "Secured");
+    String listed = command("watch", "list", "--config", file.toString());
+
+    assertThat(missing)
+        .contains("did not take the watch within 15 s")
+        .contains("does cli.watches exist?");
+    assertThat(added).contains("Watch psn:4711 written to cli.watches");
+    assertThat(listed)
+        .contains("psn:4711 label=Secured [no state yet] status=PENDING (not polled yet)");
+    assertNoSecret(missing + added + listed);
+  }
+
+  /** Runs a command that must fail with exit code 1 and returns what it printed on stderr. */
+  private static String commandFailing(String... args) {
+    var err = new java.io.ByteArrayOutputStream();
+    var original = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(new picocli.CommandLine(new io.pitwall.app.Pitwall()).execute(args))
+          .as("exit code of %s", String.join(" ", args))
+          .isEqualTo(1);
+    } finally {
+      System.setErr(original);
+    }
+    return err.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String command(String... args) {
+    var out = new java.io.ByteArrayOutputStream();
+    var original = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(new picocli.CommandLine(new io.pitwall.app.Pitwall()).execute(args))
+          .as("exit code of %s", String.join(" ", args))
+          .isZero();
+    } finally {
+      System.setOut(original);
+    }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test

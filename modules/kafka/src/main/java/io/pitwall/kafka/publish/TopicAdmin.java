@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ public final class TopicAdmin {
       Collection<String> compacted,
       Collection<String> plain,
       Duration timeout) {
+    List<String> names = List.of();
     try (Admin admin = Admin.create(adminConfig)) {
       Set<String> existing =
           admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -58,10 +60,14 @@ public final class TopicAdmin {
         }
       }
       if (!missing.isEmpty()) {
+        names = missing.stream().map(NewTopic::name).toList();
         admin.createTopics(missing).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+        LOG.info("Created topics {}", names);
       }
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthorizationException refused) {
+        throw new IllegalStateException(creationRefused(names, refused));
+      }
       if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
         throw new IllegalStateException(
             "Could not create Pitwall's topics: " + e.getCause(), e.getCause());
@@ -73,6 +79,16 @@ public final class TopicAdmin {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);
     }
+  }
+
+  /** The operator's sentence for a cluster that does not let Pitwall create its topics. */
+  static String creationRefused(List<String> topics, AuthorizationException refused) {
+    return "Kafka refused to create Pitwall's topics "
+        + topics
+        + " ("
+        + refused.getClass().getSimpleName()
+        + "): grant the principal CREATE on them (see the README's 'Secured clusters' ACLs), or"
+        + " create them yourself and set topics.create=false";
   }
 
   /**
@@ -129,6 +145,13 @@ public final class TopicAdmin {
       }
       return problems;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthorizationException refused) {
+        throw new IllegalStateException(
+            "Kafka refused to describe Pitwall's compacted topics ("
+                + refused.getClass().getSimpleName()
+                + "): grant the principal DESCRIBE_CONFIGS on them (see the README's 'Secured"
+                + " clusters' ACLs)");
+      }
       throw new IllegalStateException(
           "Could not check Pitwall's topics: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
