@@ -134,7 +134,8 @@ public final class ChaosRun implements Callable<Integer> {
       int gtMark = env.world.gt.groundTruth().size();
       env.startActivity(seed);
       Instant faultsBegin = Instant.now();
-      List<FaultRecord> faults = new FaultRunner(env, seed).run(plan);
+      List<FaultRecord> faults =
+          new FaultRunner(env, seed).run(plan, Duration.ofMillis((long) (minutes * 60_000)));
       double faultMinutes = Duration.between(faultsBegin, Instant.now()).toSeconds() / 60.0;
       env.simulator.faults().clear();
       LOG.info(

@@ -29,18 +29,25 @@ final class FaultRunner {
     this.random = new Random(seed * 31 + 7);
   }
 
-  /** Plays the plan; returns every fault that happened. */
-  List<FaultRecord> run(List<PlannedFault> plan) throws InterruptedException {
+  /**
+   * Plays the plan, and returns every fault that happened once the plan is over and at least {@code
+   * window} has passed since it began.
+   */
+  List<FaultRecord> run(List<PlannedFault> plan, Duration window) throws InterruptedException {
     begin = Instant.now();
     for (PlannedFault fault : plan) {
-      Instant at = begin.plusMillis((long) (fault.atSecond() * 1000));
-      long wait = Duration.between(Instant.now(), at).toMillis();
-      if (wait > 0) {
-        Thread.sleep(wait);
-      }
+      sleepUntil(begin.plusMillis((long) (fault.atSecond() * 1000)));
       play(fault);
     }
+    sleepUntil(begin.plus(window));
     return List.copyOf(done);
+  }
+
+  private static void sleepUntil(Instant at) throws InterruptedException {
+    long wait = Duration.between(Instant.now(), at).toMillis();
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
   }
 
   private void play(PlannedFault fault) throws InterruptedException {
