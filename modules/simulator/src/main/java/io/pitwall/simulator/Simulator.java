@@ -123,6 +123,11 @@ public final class Simulator implements AutoCloseable {
     return requestLog;
   }
 
+  /** The HTTP fault layer in front of every simulated API. */
+  public io.pitwall.simulator.fault.FaultLayer faults() {
+    return server.faults();
+  }
+
   /** The simulator's clock. */
   public SimClock clock() {
     return clock;

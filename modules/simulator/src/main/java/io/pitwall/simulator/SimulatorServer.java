@@ -1,5 +1,6 @@
 package io.pitwall.simulator;
 
+import io.pitwall.simulator.fault.FaultLayer;
 import io.pitwall.simulator.gt.GridstatsApi;
 import io.pitwall.simulator.gt.GtProfileApi;
 import io.pitwall.simulator.gt.GtSimulatorConfig;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The simulator's HTTP server: one listener serving every simulated upstream (PSN, and the GT
  * profile and gtgridstats APIs when a GT world is given), logging each answered request to the
- * {@link RequestLog}.
+ * {@link RequestLog}. A {@link FaultLayer} sits in front of every API (5xx bursts, hung
+ * connections, 429 storms on demand).
  */
 public final class SimulatorServer extends VerticleBase {
 
@@ -31,6 +33,7 @@ public final class SimulatorServer extends VerticleBase {
   private final Clock clock;
   private final String host;
   private final int port;
+  private final FaultLayer faults;
   private volatile HttpServer server;
 
   /**
@@ -57,12 +60,14 @@ public final class SimulatorServer extends VerticleBase {
     this.clock = clock;
     this.host = host;
     this.port = port;
+    this.faults = new FaultLayer(clock, SimulatorServer::upstreamOf);
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(this::logWhenAnswered);
+    router.route().handler(faults::handle);
     psn.mount(router);
     if (gt != null) {
       new GtProfileApi(gt).mount(router);
@@ -84,6 +89,11 @@ public final class SimulatorServer extends VerticleBase {
   /** The port the server listens on (after start). */
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** The fault layer in front of every API. */
+  public FaultLayer faults() {
+    return faults;
   }
 
   /** Which simulated API a path belongs to. */

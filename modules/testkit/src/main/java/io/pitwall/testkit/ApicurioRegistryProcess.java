@@ -19,9 +19,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Apicurio Registry (in-memory storage) as a child process, serving the Confluent-compatible API at
- * {@code /apis/ccompat/v7}. The distribution zip comes from Maven Central through the build and is
- * extracted once into a cache directory.
+ * Apicurio Registry as a child process, serving the Confluent-compatible API at {@code
+ * /apis/ccompat/v7}. Its storage is in memory ({@link #start()}) or, in durable mode ({@link
+ * #startDurable(Path)}), an H2 database file, so that schemas and their ids survive a {@link
+ * #restart()} as a production registry's do. The distribution zip comes from Maven Central through
+ * the build and is extracted once into a cache directory.
  */
 public final class ApicurioRegistryProcess implements AutoCloseable {
 
@@ -30,11 +32,13 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path logFile;
+  private final Path storageDir;
 
-  private ApicurioRegistryProcess(Process process, int port, Path logFile) {
+  private ApicurioRegistryProcess(Process process, int port, Path logFile, Path storageDir) {
     this.process = process;
     this.port = port;
     this.logFile = logFile;
+    this.storageDir = storageDir;
   }
 
   /**
@@ -44,7 +48,36 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
    * @throws IllegalStateException with the process log's tail when it does not become ready
    */
   public static ApicurioRegistryProcess start() {
-    return start(freePort());
+    return start(freePort(), null);
+  }
+
+  /**
+   * Starts a registry whose storage is an H2 database file in {@code storageDir} (created when
+   * missing), on a free loopback port, and waits until it reports ready. A registry started again
+   * on the same directory serves the same schemas under the same ids.
+   */
+  public static ApicurioRegistryProcess startDurable(Path storageDir) {
+    try {
+      Files.createDirectories(storageDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create " + storageDir, e);
+    }
+    return start(freePort(), storageDir.toAbsolutePath());
+  }
+
+  /**
+   * Stops this registry the way an operator does (SIGTERM) and starts a new one on the same port
+   * and the same storage: for a durable registry the schemas and ids survive; an in-memory one
+   * comes back empty (see {@link #restartEmpty()}).
+   */
+  public ApicurioRegistryProcess restart() {
+    close();
+    return start(port, storageDir);
+  }
+
+  /** Whether the storage outlives the process ({@link #startDurable(Path)}). */
+  public boolean durable() {
+    return storageDir != null;
   }
 
   /**
@@ -54,10 +87,10 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
    */
   public ApicurioRegistryProcess restartEmpty() {
     close();
-    return start(port);
+    return start(port, null);
   }
 
-  private static ApicurioRegistryProcess start(int port) {
+  private static ApicurioRegistryProcess start(int port, Path storageDir) {
     Path home = extractedDistribution();
     Path runner = home.resolve("apicurio-registry-app-" + TestkitVersions.APICURIO + "-runner.jar");
     try {
@@ -71,13 +104,19 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
       command.add("-Dquarkus.log.level=WARN");
       command.add("-jar");
       command.add(runner.toString());
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(home.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(logFile.toFile())
-              .start();
-      ApicurioRegistryProcess registry = new ApicurioRegistryProcess(process, port, logFile);
+              .redirectOutput(logFile.toFile());
+      if (storageDir != null) {
+        // the distribution's SQL storage reads its JDBC URL from this variable (default: H2 in
+        // memory); a file database keeps every artifact and its global id across restarts
+        builder.environment().put("REGISTRY_DATASOURCE_URL", datasourceUrl(storageDir));
+      }
+      Process process = builder.start();
+      ApicurioRegistryProcess registry =
+          new ApicurioRegistryProcess(process, port, logFile, storageDir);
       registry.awaitReady();
       return registry;
     } catch (IOException e) {
@@ -153,6 +192,11 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     } catch (IOException e) {
       return "(log " + logFile + " unreadable: " + e.getMessage() + ")";
     }
+  }
+
+  /** The H2 file URL of a durable registry's storage directory. */
+  static String datasourceUrl(Path storageDir) {
+    return "jdbc:h2:file:" + storageDir.resolve("registry").toAbsolutePath();
   }
 
   private static int freePort() {

@@ -1,0 +1,168 @@
+package io.pitwall.chaos;
+
+import io.pitwall.events.EventType;
+import io.pitwall.simulator.SimClock;
+import io.pitwall.simulator.Simulator;
+import io.pitwall.simulator.gt.GtSimulatorConfig;
+import io.pitwall.simulator.gt.RandomGtActivity;
+import io.pitwall.simulator.psn.PsnSimulatorConfig;
+import io.pitwall.simulator.psn.activity.RandomPsnActivity;
+import io.pitwall.testkit.ApicurioRegistryProcess;
+import io.pitwall.testkit.KafkaBrokerProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a chaos run runs: a Kafka broker process with durable data, a durable registry
+ * process, the simulator (in this JVM, a real HTTP server) with random activity, and the engine
+ * under its supervisor. Closing stops them in reverse order.
+ */
+final class ChaosEnvironment implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChaosEnvironment.class);
+
+  /** Topic prefix of the run. */
+  static final String PREFIX = "chaos.";
+
+  final ChaosWorld world;
+  final KafkaBrokerProcess broker;
+  final Simulator simulator;
+  final EngineSupervisor engine;
+  private volatile ApicurioRegistryProcess registry;
+  private long psnTimer = -1;
+  private long gtTimer = -1;
+
+  private ChaosEnvironment(
+      ChaosWorld world,
+      KafkaBrokerProcess broker,
+      ApicurioRegistryProcess registry,
+      Simulator simulator,
+      EngineSupervisor engine) {
+    this.world = world;
+    this.broker = broker;
+    this.registry = registry;
+    this.simulator = simulator;
+    this.engine = engine;
+  }
+
+  /** Starts the broker, the registry and the simulator; the engine is set up but not started. */
+  static ChaosEnvironment start(ChaosOptions options, Path jar, Path work) {
+    ChaosWorld world =
+        ChaosWorld.generate(
+            options.seed(), options.psnWatches(), options.gridWatches(), options.gtWatches());
+    LOG.info("Starting a Kafka broker process (data in {})", work.resolve("broker"));
+    KafkaBrokerProcess broker = KafkaBrokerProcess.builder(work.resolve("broker")).start();
+    ApicurioRegistryProcess registry = null;
+    Simulator simulator = null;
+    try {
+      LOG.info("Starting a durable registry process (storage in {})", work.resolve("registry"));
+      registry = ApicurioRegistryProcess.startDurable(work.resolve("registry"));
+      simulator =
+          Simulator.start(
+              world.psn,
+              PsnSimulatorConfig.defaults().withRateLimit(1_000_000, Duration.ofMinutes(15)),
+              world.gt,
+              GtSimulatorConfig.defaults(ChaosWorld.GRIDSTATS_KEY)
+                  .withQuota(100_000_000, Duration.ofDays(1))
+                  .withStagger(Duration.ofMillis(50)),
+              new SimClock());
+      Map<String, String> settings = settings(options, world, broker, registry, simulator);
+      EngineSupervisor engine = new EngineSupervisor(jar, work, settings);
+      return new ChaosEnvironment(world, broker, registry, simulator, engine);
+    } catch (RuntimeException e) {
+      if (simulator != null) {
+        simulator.close();
+      }
+      if (registry != null) {
+        registry.close();
+      }
+      broker.close();
+      throw e;
+    }
+  }
+
+  private static Map<String, String> settings(
+      ChaosOptions options,
+      ChaosWorld world,
+      KafkaBrokerProcess broker,
+      ApicurioRegistryProcess registry,
+      Simulator simulator) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
+    settings.put("schema.registry.url", registry.confluentApiUrl());
+    settings.put("topic.prefix", PREFIX);
+    settings.put("startup.timeout", "PT120S");
+    settings.put("psn.base.url", simulator.psnBaseUrl());
+    settings.put("psn.auth.base.url", simulator.psnAuthBaseUrl());
+    settings.put("psn.npsso", ChaosWorld.defaultNpsso());
+    settings.put("psn.npsso.alt", ChaosWorld.altNpsso());
+    settings.put("psn.budget.requests", "1000000");
+    settings.put("psn.budget.period", "PT15M");
+    settings.put("gt.base.url", simulator.gtBaseUrl());
+    settings.put("gt.budget.requests", "100000");
+    settings.put("gridstats.base.url", simulator.gridstatsBaseUrl());
+    settings.put("gridstats.api.key", ChaosWorld.GRIDSTATS_KEY);
+    settings.put("gridstats.budget.requests", "1000000");
+    settings.put("gridstats.request.timeout", "PT15S");
+    settings.put("poll.interval", options.pollInterval().toString());
+    settings.put("poll.max.interval", "PT30S");
+    settings.put("poll.concurrency", "16");
+    settings.put("metrics.port", "0");
+    if (options.unsafe()) {
+      settings.put("fault.unsafe.split.transactions", "true");
+    }
+    for (int i = 0; i < world.watches.size(); i++) {
+      settings.put("watch." + (i + 1), world.watches.get(i));
+    }
+    return settings;
+  }
+
+  /** The event topics the run checks. */
+  static List<String> eventTopics() {
+    return List.of(
+        EventType.TROPHY_EARNED.topic(PREFIX),
+        EventType.DR_CLASS_CHANGED.topic(PREFIX),
+        EventType.SAFETY_RATING_CHANGED.topic(PREFIX),
+        EventType.SERIES_ROUND_SCORED.topic(PREFIX));
+  }
+
+  ApicurioRegistryProcess registry() {
+    return registry;
+  }
+
+  /** Restarts the registry on its durable storage (same port, same ids). */
+  void restartRegistry() {
+    registry = registry.restart();
+  }
+
+  /** Starts the random activity of PSN accounts and GT drivers. */
+  void startActivity(long seed) {
+    RandomPsnActivity psn = new RandomPsnActivity(world.psn, simulator.clock(), seed, 0.012);
+    RandomGtActivity gt = new RandomGtActivity(world.gt, simulator.clock(), seed, 10);
+    psnTimer = simulator.vertx().setPeriodic(1_000, id -> psn.tick());
+    gtTimer = simulator.vertx().setPeriodic(3_000, id -> gt.tick());
+  }
+
+  /** Stops the activity: the ground truth changes no more. */
+  void stopActivity() {
+    simulator.vertx().cancelTimer(psnTimer);
+    simulator.vertx().cancelTimer(gtTimer);
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    try {
+      simulator.close();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not stop the simulator: {}", e.toString());
+    }
+    registry.close();
+    broker.close();
+  }
+}
