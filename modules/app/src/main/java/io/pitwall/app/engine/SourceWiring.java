@@ -59,17 +59,18 @@ final class SourceWiring {
   /**
    * One poller per credential, by credential id ({@code <source>/<name>}): each PSN identity and
    * each gtgridstats key with its own client and budget; one GT Sport site. Title metadata (PSN) is
-   * shared by the whole pool, fetched through its first member; the gtgridstats catalog is shared
-   * by the key pool and fetched through any member that answers (a revoked or hung key fails over
-   * to the next).
+   * one cache for the whole pool, fetched through the client of the member doing the poll; the
+   * gtgridstats catalog is shared by the key pool and fetched through any member that answers (a
+   * revoked or hung key fails over to the next).
    */
   Map<String, SourcePoller> pollers() {
     Map<String, SourcePoller> pollers = new LinkedHashMap<>();
     String prefix = config.string(PitwallSettings.TOPIC_PREFIX);
-    TitleCatalog titles = null;
+    // one cache for the pool, each member fetching through its own client: a dead or paused
+    // member never fails another's poll
+    TitleCatalog titles = new TitleCatalog(config.string(PitwallSettings.PSN_LANGUAGE));
     for (Map.Entry<String, String> npsso : psnCredentials().entrySet()) {
       PsnSource psn = psn(npsso.getKey(), npsso.getValue());
-      titles = titles == null ? new TitleCatalog(psn.client(), psn.config().language()) : titles;
       pollers.put(
           WatchScheduler.credentialId(Source.PSN, npsso.getKey()),
           new PsnSourcePoller(

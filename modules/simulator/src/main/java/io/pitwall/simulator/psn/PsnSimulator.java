@@ -25,6 +25,7 @@ public final class PsnSimulator {
   private final PsnSimulatorConfig config;
   private final Clock clock;
   private final PsnFaults faults = new PsnFaults();
+  private final java.util.Set<String> hung = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param world the accounts and titles to serve
@@ -63,6 +64,20 @@ public final class PsnSimulator {
    */
   public void injectFaultsAfter(int letPass, PsnFault... next) {
     faults.add(java.util.List.of(next), letPass);
+  }
+
+  /**
+   * Leaves every authenticated request of this account's tokens unanswered, as an upstream paused
+   * by SIGSTOP would (the connection stays open; the client's timeout ends the wait), until {@link
+   * #resume}.
+   */
+  public void hang(String accountId) {
+    hung.add(accountId);
+  }
+
+  /** Answers the account's requests again. */
+  public void resume(String accountId) {
+    hung.remove(accountId);
   }
 
   /** Mounts every PSN route on {@code router}. */
@@ -116,6 +131,9 @@ public final class PsnSimulator {
       return;
     }
     ctx.put(IDENTITY, grant.accountId());
+    if (hung.contains(grant.accountId())) {
+      return;
+    }
     Instant nextAvailable = rateLimiter.tryAcquire(grant.accountId());
     if (nextAvailable != null) {
       long unixSeconds = nextAvailable.getEpochSecond() + (nextAvailable.getNano() > 0 ? 1 : 0);

@@ -120,6 +120,18 @@ class PsnFaultInjectionTest {
     assertThat(client.get(TITLES, token).status()).isEqualTo(200);
   }
 
+  @Test
+  void shouldLeaveTheRequestsOfAHungAccountUnansweredUntilResumed() throws Exception {
+    simulator.psn().hang(PsnWorlds.ALICE);
+    java.util.concurrent.CompletableFuture<PsnTestClient.Answer> pending =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> client.get(TITLES, token));
+
+    assertThatThrownBy(() -> pending.get(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+        .isInstanceOf(java.util.concurrent.TimeoutException.class);
+    simulator.psn().resume(PsnWorlds.ALICE);
+    assertThat(client.get(TITLES, token).status()).isEqualTo(200);
+  }
+
   private JsonNode ok(String path) {
     PsnTestClient.Answer answer = client.get(path, token);
     assertThat(answer.status()).as(path + " " + answer.raw().body()).isEqualTo(200);

@@ -29,12 +29,12 @@ public final class PsnPoller {
 
   /**
    * @param client the credential's API client
-   * @param catalog the shared title metadata
+   * @param catalog the title metadata shared by the pool (fetched through {@code client})
    * @param config paging settings
    */
   public PsnPoller(PsnApiClient client, TitleCatalog catalog, PsnSourceConfig config) {
     this.reads = new ConfirmedReads(client);
-    this.diffs = new TitleDiffs(reads, catalog);
+    this.diffs = new TitleDiffs(reads, catalog, client);
     this.config = config;
   }
 

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Diffs changed titles, one after another (bounded load per watch): reads each title's earned
  * trophies, diffs them against the prior state and describes each new earn with the shared title
- * metadata. A title whose trophies cannot be read yet (404) or whose list stays truncated is
- * skipped (its state kept, retried next poll).
+ * metadata, fetched through the client of the credential doing the poll. A title whose trophies
+ * cannot be read yet (404) or whose list stays truncated is skipped (its state kept, retried next
+ * poll).
  */
 final class TitleDiffs {
 
@@ -33,10 +34,12 @@ final class TitleDiffs {
 
   private final ConfirmedReads reads;
   private final TitleCatalog catalog;
+  private final PsnApiClient client;
 
-  TitleDiffs(ConfirmedReads reads, TitleCatalog catalog) {
+  TitleDiffs(ConfirmedReads reads, TitleCatalog catalog, PsnApiClient client) {
     this.reads = reads;
     this.catalog = catalog;
+    this.client = client;
   }
 
   /**
@@ -123,7 +126,7 @@ final class TitleDiffs {
 
   private Future<List<TrophyEarnedChange>> describe(TitleEntry title, List<EarnedTrophy> earned) {
     return catalog
-        .metadata(title)
+        .metadata(client, title)
         .compose(
             meta -> {
               List<TrophyEarnedChange> changes = new ArrayList<>();

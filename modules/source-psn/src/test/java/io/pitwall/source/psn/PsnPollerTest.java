@@ -63,7 +63,7 @@ class PsnPollerTest {
             budget,
             clock,
             RequestListener.NONE);
-    poller = new PsnPoller(client, new TitleCatalog(client, source.language()), source);
+    poller = new PsnPoller(client, new TitleCatalog(source.language()), source);
   }
 
   void start(int fillerTitles) {
