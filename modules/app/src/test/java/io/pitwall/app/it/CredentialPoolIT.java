@@ -50,16 +50,7 @@ class CredentialPoolIT {
         TrophyScenarios.roundOne()
             .applyUntil(world, start.plusSeconds(60), start.plusSeconds(120), s -> {});
         List<String> truth = ScenarioChecks.truthSince(world, mark);
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    ScenarioChecks.committedEvents(prefix + "psn.trophy-earned").size()
-                        >= truth.size());
-
-        assertThat(ScenarioChecks.committedEvents(prefix + "psn.trophy-earned"))
-            .extracting(ScenarioChecks::describe)
-            .containsExactlyElementsOf(truth);
+        assertPublishedExactly(prefix, truth, Duration.ofSeconds(30));
         Map<String, Set<String>> identitiesByAccount =
             titleRequests(simulator).stream()
                 .collect(
@@ -106,15 +97,7 @@ class CredentialPoolIT {
             .applyUntil(world, start.plusSeconds(60), start.plusSeconds(120), s -> {});
         List<String> truth = ScenarioChecks.truthSince(world, mark);
 
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    ScenarioChecks.committedEvents(prefix + "psn.trophy-earned").size()
-                        >= truth.size());
-        assertThat(ScenarioChecks.committedEvents(prefix + "psn.trophy-earned"))
-            .extracting(ScenarioChecks::describe)
-            .containsExactlyElementsOf(truth);
+        assertPublishedExactly(prefix, truth, Duration.ofSeconds(60));
         String other = polling.equals(SECOND) ? TrophyScenarios.ACCOUNT : SECOND;
         assertThat(titleRequests(simulator))
             .as("the live member polls the account now")
@@ -124,6 +107,17 @@ class CredentialPoolIT {
                         && e.path().contains("/users/" + TrophyScenarios.ACCOUNT + "/"));
       }
     }
+  }
+
+  /** Waits until the committed trophies account for the truth, then checks they are exactly it. */
+  private static void assertPublishedExactly(String prefix, List<String> truth, Duration within) {
+    String topic = prefix + "psn.trophy-earned";
+    await()
+        .atMost(within)
+        .until(() -> ScenarioChecks.committedEvents(topic).size() >= truth.size());
+    assertThat(ScenarioChecks.committedEvents(topic))
+        .extracting(ScenarioChecks::describe)
+        .containsExactlyElementsOf(truth);
   }
 
   private static List<RequestLog.Entry> titleRequests(Simulator simulator) {

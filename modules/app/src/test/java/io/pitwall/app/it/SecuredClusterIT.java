@@ -292,31 +292,34 @@ class SecuredClusterIT {
 
   /** Runs a command that must fail with exit code 1 and returns what it printed on stderr. */
   private static String commandFailing(String... args) {
-    var err = new java.io.ByteArrayOutputStream();
-    var original = System.err;
-    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-    try {
-      assertThat(new picocli.CommandLine(new io.pitwall.app.Pitwall()).execute(args))
-          .as("exit code of %s", String.join(" ", args))
-          .isEqualTo(1);
-    } finally {
-      System.setErr(original);
-    }
-    return err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return run(1, args);
   }
 
+  /** Runs a command that must succeed and returns what it printed on stdout. */
   private static String command(String... args) {
-    var out = new java.io.ByteArrayOutputStream();
-    var original = System.out;
-    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    return run(0, args);
+  }
+
+  /** Runs a command, expects its exit code, and returns stdout (code 0) or stderr (else). */
+  private static String run(int expected, String... args) {
+    var captured = new java.io.ByteArrayOutputStream();
+    var stream = new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8);
+    var out = System.out;
+    var err = System.err;
+    if (expected == 0) {
+      System.setOut(stream);
+    } else {
+      System.setErr(stream);
+    }
     try {
       assertThat(new picocli.CommandLine(new io.pitwall.app.Pitwall()).execute(args))
           .as("exit code of %s", String.join(" ", args))
-          .isZero();
+          .isEqualTo(expected);
     } finally {
-      System.setOut(original);
+      System.setOut(out);
+      System.setErr(err);
     }
-    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
