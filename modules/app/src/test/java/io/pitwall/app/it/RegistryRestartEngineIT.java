@@ -74,7 +74,11 @@ class RegistryRestartEngineIT {
         // framed with a cached id before the outage was noticed are the README's caveat)
         TrophyScenarios.roundTwo()
             .applyUntil(world, start.plusSeconds(200), start.plusSeconds(300), s -> {});
-        Thread.sleep(5_000);
+        // the engine stays paused and says so for as long as the registry is away
+        await()
+            .during(Duration.ofSeconds(5))
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> "DOWN".equals(engine.health().getString("registry")));
         registry = registry.restartEmpty();
         // other schemas take the ids 1, 2, ... that the engine's cached ids name
         ConfluentRestRegistryClient other =
@@ -87,7 +91,11 @@ class RegistryRestartEngineIT {
         await()
             .atMost(Duration.ofSeconds(90))
             .until(() -> TestTopics.readCommitted(topic).size() >= truth.size());
-        Thread.sleep(3000); // a few more polls: nothing else may appear
+        // a few more polls: nothing else may appear
+        await()
+            .during(Duration.ofSeconds(3))
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> TestTopics.readCommitted(topic).size() == truth.size());
         List<ConsumerRecord<String, byte[]>> records = TestTopics.readCommitted(topic);
         AvroWireCodec after =
             new AvroWireCodec(new ConfluentRestRegistryClient(registry.confluentApiUrl()));
