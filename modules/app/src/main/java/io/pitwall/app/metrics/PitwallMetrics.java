@@ -194,31 +194,34 @@ public final class PitwallMetrics implements AutoCloseable {
 
   /** How many times the producer was re-created to settle a transaction it could not finish. */
   public void producerResets(Supplier<Number> resets) {
-    held.add(resets);
-    io.micrometer.core.instrument.FunctionCounter.builder(
-            "pitwall_producer_resets", resets, r -> r.get().doubleValue())
-        .description(
-            "Times the transactional producer was re-created after a transaction it could not settle")
-        .register(registry);
+    functionCounter(
+        "pitwall_producer_resets",
+        "Times the transactional producer was re-created after a transaction it could not settle",
+        resets);
   }
 
   /** How many cached schema ids the registry was found to have re-issued for another schema. */
   public void registrySchemaIdChanges(Supplier<Number> changes) {
-    held.add(changes);
-    io.micrometer.core.instrument.FunctionCounter.builder(
-            "pitwall_registry_schema_id_changes", changes, c -> c.get().doubleValue())
-        .description(
-            "Cached schema ids that a registry restarted without its storage re-issued for another"
-                + " schema")
-        .register(registry);
+    functionCounter(
+        "pitwall_registry_schema_id_changes",
+        "Cached schema ids that a registry restarted without its storage re-issued for another"
+            + " schema",
+        changes);
   }
 
   /** How many dead-letter sends were retried because Kafka did not take them. */
   public void deadLetterRetries(Supplier<Number> retries) {
-    held.add(retries);
-    io.micrometer.core.instrument.FunctionCounter.builder(
-            "pitwall_dlq_send_retries", retries, r -> r.get().doubleValue())
-        .description("Dead-letter sends retried because Kafka did not take them")
+    functionCounter(
+        "pitwall_dlq_send_retries",
+        "Dead-letter sends retried because Kafka did not take them",
+        retries);
+  }
+
+  /** Registers a counter read from {@code count}, held strongly (Micrometer holds it weakly). */
+  private void functionCounter(String name, String description, Supplier<Number> count) {
+    held.add(count);
+    io.micrometer.core.instrument.FunctionCounter.builder(name, count, c -> c.get().doubleValue())
+        .description(description)
         .register(registry);
   }
 
