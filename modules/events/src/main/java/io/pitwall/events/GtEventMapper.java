@@ -82,7 +82,7 @@ public final class GtEventMapper {
       WatchKey watch, String label, java.util.UUID id, Instant detectedAt) {
     return Envelope.newBuilder()
         .setEventId(id)
-        .setSource(EventSource.valueOf(watch.source().id()))
+        .setSource(watch.source().id())
         .setAccountId(watch.accountId())
         .setWatchLabel(label)
         .setDetectedAt(detectedAt.truncatedTo(ChronoUnit.MILLIS))

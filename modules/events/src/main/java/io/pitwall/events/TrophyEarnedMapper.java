@@ -29,7 +29,7 @@ public final class TrophyEarnedMapper {
         .setEnvelope(
             Envelope.newBuilder()
                 .setEventId(change.eventId(watch))
-                .setSource(EventSource.valueOf(watch.source().id()))
+                .setSource(watch.source().id())
                 .setAccountId(watch.accountId())
                 .setWatchLabel(label)
                 .setDetectedAt(detectedAt.truncatedTo(ChronoUnit.MILLIS))

@@ -72,7 +72,7 @@ public final class WatchStatusMapper {
         .setEnvelope(
             Envelope.newBuilder()
                 .setEventId(eventId)
-                .setSource(EventSource.valueOf(watch.source().id()))
+                .setSource(watch.source().id())
                 .setAccountId(watch.accountId())
                 .setWatchLabel(label)
                 .setDetectedAt(detected)

@@ -8,7 +8,7 @@ public final class SampleEvents {
 
   private SampleEvents() {}
 
-  static Envelope envelope(EventSource source, String accountId, Instant eventTime) {
+  static Envelope envelope(String source, String accountId, Instant eventTime) {
     return Envelope.newBuilder()
         .setEventId(UUID.fromString("0f8b8f59-4b0a-5d54-9d4e-0a6f0d3c2b11"))
         .setSource(source)
@@ -22,8 +22,7 @@ public final class SampleEvents {
   /** A PS5 DLC trophy with reward and rarity. */
   public static TrophyEarned trophyEarned() {
     return TrophyEarned.newBuilder()
-        .setEnvelope(
-            envelope(EventSource.psn, "6515971742264256071", Instant.parse("2020-11-21T10:45:19Z")))
+        .setEnvelope(envelope("psn", "6515971742264256071", Instant.parse("2020-11-21T10:45:19Z")))
         .setNpCommunicationId("NPWR20188_00")
         .setTitleName("ASTRO’s PLAYROOM")
         .setTitleDetail("ASTRO’s PLAYROOM Trophy Set")
@@ -49,7 +48,7 @@ public final class SampleEvents {
   /** A GT Sport driver moving from B to A with points. */
   public static DrClassChanged drClassChanged() {
     return DrClassChanged.newBuilder()
-        .setEnvelope(envelope(EventSource.gt, "9568550", Instant.parse("2026-11-22T10:00:00Z")))
+        .setEnvelope(envelope("gt", "9568550", Instant.parse("2026-11-22T10:00:00Z")))
         .setPreviousClass("B")
         .setNewClass("A")
         .setPreviousClassNumber(3)
@@ -64,8 +63,7 @@ public final class SampleEvents {
   /** A Nations Cup round whose counted flag flipped. */
   public static SeriesRoundScored seriesRoundScored() {
     return SeriesRoundScored.newBuilder()
-        .setEnvelope(
-            envelope(EventSource.gridstats, "skino2024", Instant.parse("2026-11-22T09:00:00Z")))
+        .setEnvelope(envelope("gridstats", "skino2024", Instant.parse("2026-11-22T09:00:00Z")))
         .setSeriesId("1564")
         .setSeriesType("Nations Cup")
         .setRoundNumber(3)

@@ -46,7 +46,7 @@ class TrophyEarnedMapperTest {
     TrophyEarned event =
         TrophyEarnedMapper.toEvent(WatchKey.parse("psn:123"), "main", change, detected);
 
-    assertThat(event.getEnvelope().getSource()).isEqualTo(EventSource.psn);
+    assertThat(event.getEnvelope().getSource()).isEqualTo("psn");
     assertThat(event.getEnvelope().getAccountId()).isEqualTo("123");
     assertThat(event.getEnvelope().getWatchLabel()).isEqualTo("main");
     assertThat(event.getEnvelope().getDetectedAt())

@@ -107,9 +107,7 @@ class GtEndToEndIT {
       DrClassChanged profile =
           events.stream()
               .filter(
-                  e ->
-                      e instanceof DrClassChanged d
-                          && d.getEnvelope().getSource().name().equals("gt"))
+                  e -> e instanceof DrClassChanged d && d.getEnvelope().getSource().equals("gt"))
               .map(DrClassChanged.class::cast)
               .findFirst()
               .orElseThrow();
