@@ -2,7 +2,6 @@ package io.pitwall.bench;
 
 import io.pitwall.app.config.PitwallConfig;
 import io.pitwall.app.engine.Engine;
-import io.pitwall.events.EventType;
 import io.pitwall.events.TrophyEarned;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
@@ -91,7 +90,7 @@ final class SchedulerRun implements AutoCloseable {
       config.put("watch." + (i + 1), "psn:" + PsnWorldGenerator.accountId(i));
     }
     this.engine = Engine.start(PitwallConfig.of(config), clock, s.tick());
-    String topic = EventType.TROPHY_EARNED.topic(prefix);
+    String topic = io.pitwall.source.psn.PsnPlugin.TROPHY_EARNED.topic(prefix);
     this.consumer =
         new KafkaConsumer<>(
             Map.of(

@@ -1,6 +1,5 @@
 package io.pitwall.bench;
 
-import io.pitwall.core.Source;
 import io.pitwall.core.WatchKey;
 import io.pitwall.core.budget.MutableClock;
 import io.pitwall.core.budget.TokenBucket;
@@ -83,7 +82,7 @@ final class SchedulerSimulation {
     TokenBucket bucket = new TokenBucket(clock, settings.budgetRequests(), settings.budgetPeriod());
     PollScheduler scheduler =
         new PollScheduler(mode, settings.minInterval(), settings.maxInterval(), settings.prior());
-    scheduler.addCredential(Source.PSN, "psn/default", bucket, 1);
+    scheduler.addCredential("psn", "psn/default", bucket, 1);
     List<List<PlannedEarn>> earns = byAccount();
     int[] seen = new int[accounts];
     boolean[] polled = new boolean[accounts];

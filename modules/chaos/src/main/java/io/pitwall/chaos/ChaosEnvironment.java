@@ -1,6 +1,5 @@
 package io.pitwall.chaos;
 
-import io.pitwall.events.EventType;
 import io.pitwall.simulator.SimClock;
 import io.pitwall.simulator.Simulator;
 import io.pitwall.simulator.gt.GtSimulatorConfig;
@@ -125,10 +124,10 @@ final class ChaosEnvironment implements AutoCloseable {
   /** The event topics the run checks. */
   static List<String> eventTopics() {
     return List.of(
-        EventType.TROPHY_EARNED.topic(PREFIX),
-        EventType.DR_CLASS_CHANGED.topic(PREFIX),
-        EventType.SAFETY_RATING_CHANGED.topic(PREFIX),
-        EventType.SERIES_ROUND_SCORED.topic(PREFIX));
+        io.pitwall.source.psn.PsnPlugin.TROPHY_EARNED.topic(PREFIX),
+        io.pitwall.gt.GtEventTypes.DR_CLASS_CHANGED.topic(PREFIX),
+        io.pitwall.gt.GtEventTypes.SAFETY_RATING_CHANGED.topic(PREFIX),
+        io.pitwall.gt.GtEventTypes.SERIES_ROUND_SCORED.topic(PREFIX));
   }
 
   ApicurioRegistryProcess registry() {

@@ -1,5 +1,6 @@
 package io.pitwall.events;
 
+import io.pitwall.source.api.EventType;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.avro.LogicalType;
@@ -14,10 +15,22 @@ public final class EventCatalogue {
 
   private EventCatalogue() {}
 
-  /** The catalogue of all event types, for topic prefix {@code prefix}. */
-  public static String markdown(String prefix) {
+  /** The kernel's own event: a watch's poll outcome changed. */
+  public static final EventType WATCH_STATUS_CHANGED =
+      EventType.of(
+          WatchStatusChanged.class,
+          "watch-status",
+          w ->
+              (w.getPreviousStatus() == null ? "(start)" : w.getPreviousStatus())
+                  + " -> "
+                  + w.getStatus()
+                  + ": "
+                  + w.getReason());
+
+  /** The catalogue of the given event types, for topic prefix {@code prefix}. */
+  public static String markdown(String prefix, List<EventType> types) {
     StringBuilder out = new StringBuilder();
-    for (EventType type : EventType.values()) {
+    for (EventType type : types) {
       Schema schema = type.schema();
       out.append("### ").append(type.typeName()).append("\n\n");
       out.append(schema.getDoc()).append("\n\n");

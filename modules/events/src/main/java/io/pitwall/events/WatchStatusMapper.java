@@ -3,8 +3,8 @@ package io.pitwall.events;
 import io.pitwall.core.EventIds;
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.WatchKey;
+import io.pitwall.source.api.Envelopes;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** Maps a change of a watch's poll outcome to its public {@link WatchStatusChanged} event. */
 public final class WatchStatusMapper {
@@ -28,7 +28,6 @@ public final class WatchStatusMapper {
       PollOutcome previous,
       String reason,
       Instant at) {
-    Instant detected = at.truncatedTo(ChronoUnit.MILLIS);
     return toEvent(
         watch,
         label,
@@ -40,7 +39,7 @@ public final class WatchStatusMapper {
             "WatchStatusChanged",
             watch.toString(),
             status.name(),
-            Long.toString(detected.toEpochMilli())));
+            Long.toString(at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toEpochMilli())));
   }
 
   /**
@@ -67,17 +66,8 @@ public final class WatchStatusMapper {
       String reason,
       Instant at,
       java.util.UUID eventId) {
-    Instant detected = at.truncatedTo(ChronoUnit.MILLIS);
     return WatchStatusChanged.newBuilder()
-        .setEnvelope(
-            Envelope.newBuilder()
-                .setEventId(eventId)
-                .setSource(watch.source().id())
-                .setAccountId(watch.accountId())
-                .setWatchLabel(label)
-                .setDetectedAt(detected)
-                .setEventTime(null)
-                .build())
+        .setEnvelope(Envelopes.of(watch, label, eventId, at, null))
         .setStatus(WatchStatus.valueOf(status.name()))
         .setPreviousStatus(previous == null ? null : WatchStatus.valueOf(previous.name()))
         .setReason(reason)

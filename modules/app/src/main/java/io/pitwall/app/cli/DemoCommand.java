@@ -1,9 +1,9 @@
 package io.pitwall.app.cli;
 
 import io.pitwall.app.config.PitwallConfig;
+import io.pitwall.app.config.SourcePlugins;
 import io.pitwall.app.demo.DemoEnvironment;
 import io.pitwall.app.engine.Engine;
-import io.pitwall.events.EventType;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -74,7 +74,9 @@ public final class DemoCommand implements Callable<Integer> {
             new EventTail(
                 env.bootstrapServers(),
                 env.registryUrl(),
-                java.util.Arrays.stream(EventType.values()).map(t -> t.topic("pitwall.")).toList(),
+                SourcePlugins.installed().eventTypes().stream()
+                    .map(t -> t.topic("pitwall."))
+                    .toList(),
                 true,
                 event -> System.out.println(EventLine.format(event)),
                 System.err::println)) {

@@ -1,6 +1,5 @@
 package io.pitwall.app.cli;
 
-import io.pitwall.events.EventType;
 import io.pitwall.events.WatchStatusChanged;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
@@ -27,7 +26,8 @@ final class LastWatchStatuses {
     AvroWireCodec codec = new AvroWireCodec(registry);
     Map<String, String> last = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> record :
-        TopicSnapshot.readToEnd(consumer, EventType.WATCH_STATUS_CHANGED.topic(prefix))) {
+        TopicSnapshot.readToEnd(
+            consumer, io.pitwall.events.EventCatalogue.WATCH_STATUS_CHANGED.topic(prefix))) {
       if (record.key() == null || record.value() == null) {
         continue;
       }

@@ -3,6 +3,7 @@ package io.pitwall.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pitwall.app.config.ConfigException;
+import io.pitwall.app.config.SourcePlugins;
 import io.pitwall.core.WatchDefinition;
 import io.pitwall.kafka.TopicSnapshot;
 import io.pitwall.kafka.watches.WatchRecord;
@@ -103,7 +104,8 @@ public final class WatchCommand implements Runnable {
         return ClusterConnection.refuse(e);
       }
       WatchRecord parsed =
-          WatchRecordParser.anyCredential().parse(key.getBytes(StandardCharsets.UTF_8), value);
+          new WatchRecordParser(SourcePlugins.installed().watchParser(null))
+              .parse(key.getBytes(StandardCharsets.UTF_8), value);
       if (refused(parsed, key)) {
         return 2;
       }
@@ -268,7 +270,7 @@ public final class WatchCommand implements Runnable {
           registryUrl != null
               || target.config != null
               || System.getenv("PITWALL_SCHEMA_REGISTRY_URL") != null;
-      WatchRecordParser parser = WatchRecordParser.anyCredential();
+      WatchRecordParser parser = new WatchRecordParser(SourcePlugins.installed().watchParser(null));
       Map<String, WatchDefinition> watches = new TreeMap<>();
       TopicSnapshot.readToEnd(cluster.consumer(), target.topic())
           .forEach(
@@ -303,7 +305,7 @@ public final class WatchCommand implements Runnable {
               System.out.println(
                   key
                       + (w.label() == null ? "" : " label=" + w.label())
-                      + (w.series().isEmpty() ? "" : " series=" + String.join(",", w.series()))
+                      + w.options().describe()
                       + (w.enabled() ? "" : " (disabled)")
                       + (withState.contains(key) ? " [baselined]" : " [no state yet]")
                       + (!withStatuses

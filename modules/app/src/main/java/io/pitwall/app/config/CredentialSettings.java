@@ -1,6 +1,7 @@
 package io.pitwall.app.config;
 
-import io.pitwall.core.Source;
+import io.pitwall.source.api.CredentialPool;
+import io.pitwall.source.api.SourcePlugin;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,36 +17,32 @@ final class CredentialSettings {
 
   /**
    * Each source's credentials by name: {@code default} from the plain setting, others from the
-   * named family ({@code psn.npsso.<name>}, {@code gridstats.api.key.<name>}); GT Sport has one,
-   * the site.
+   * named family ({@code psn.npsso.<name>}, {@code gridstats.api.key.<name>}); a source without a
+   * credential pool (GT Sport) has one member, {@code default}, with no secret.
    */
-  static Map<Source, Map<String, String>> parse(
+  static Map<String, Map<String, String>> parse(
       Map<String, String> raw, Map<String, Object> values, List<String> problems) {
-    Map<Source, Map<String, String>> all = new java.util.EnumMap<>(Source.class);
-    all.put(Source.GT, new TreeMap<>(Map.of(PitwallConfig.DEFAULT_CREDENTIAL, "")));
-    all.put(
-        Source.PSN,
-        named(raw, values, PitwallSettings.PSN_NPSSO, PitwallSettings.PSN_NPSSO_PREFIX, problems));
-    all.put(
-        Source.GRIDSTATS,
-        named(
-            raw,
-            values,
-            PitwallSettings.GRIDSTATS_API_KEY,
-            PitwallSettings.GRIDSTATS_API_KEY_PREFIX,
-            problems));
+    Map<String, Map<String, String>> all = new TreeMap<>();
+    for (SourcePlugin plugin : SourcePlugins.installed().all()) {
+      CredentialPool pool = plugin.credentials();
+      all.put(
+          plugin.id(),
+          pool == null
+              ? new TreeMap<>(Map.of(PitwallConfig.DEFAULT_CREDENTIAL, ""))
+              : named(raw, values, pool.key(), pool.namedPrefix(), problems));
+    }
     return all;
   }
 
   private static Map<String, String> named(
       Map<String, String> raw,
       Map<String, Object> values,
-      Setting plain,
+      String plain,
       String prefix,
       List<String> problems) {
     Map<String, String> named = new TreeMap<>();
-    if (values.get(plain.key()) != null) {
-      named.put(PitwallConfig.DEFAULT_CREDENTIAL, (String) values.get(plain.key()));
+    if (values.get(plain) != null) {
+      named.put(PitwallConfig.DEFAULT_CREDENTIAL, (String) values.get(plain));
     }
     raw.forEach(
         (key, value) -> {

@@ -1,6 +1,6 @@
 package io.pitwall.app.config;
 
-import io.pitwall.core.Source;
+import io.pitwall.core.WatchDefinition;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +26,16 @@ public final class PitwallConfig {
 
   private final Map<String, Object> values;
   private final Map<String, String> sources;
-  private final List<WatchSpec> watches;
-  private final Map<Source, Map<String, String>> credentials;
+  private final List<WatchDefinition> watches;
+  private final Map<String, Map<String, String>> credentials;
 
   private final KafkaClientSettings kafkaClients;
 
   private PitwallConfig(
       Map<String, Object> values,
       Map<String, String> sources,
-      List<WatchSpec> watches,
-      Map<Source, Map<String, String>> credentials,
+      List<WatchDefinition> watches,
+      Map<String, Map<String, String>> credentials,
       KafkaClientSettings kafkaClients) {
     this.values = values;
     this.sources = sources;
@@ -102,7 +102,7 @@ public final class PitwallConfig {
                     + ")"));
       }
     }
-    for (Setting setting : PitwallSettings.ALL) {
+    for (Setting setting : PitwallSettings.all()) {
       String value = env.get(setting.envName());
       if (value != null) {
         raw.put(setting.key(), value);
@@ -111,7 +111,7 @@ public final class PitwallConfig {
     }
     env.forEach(
         (name, value) -> {
-          for (String prefix : PitwallSettings.FAMILIES) {
+          for (String prefix : PitwallSettings.families()) {
             String envPrefix = Setting.envName(prefix);
             if (name.startsWith(envPrefix)) {
               String rest = name.substring(envPrefix.length()).toLowerCase(java.util.Locale.ROOT);
@@ -125,7 +125,7 @@ public final class PitwallConfig {
           }
         });
     Map<String, Object> values = new HashMap<>();
-    for (Setting setting : PitwallSettings.ALL) {
+    for (Setting setting : PitwallSettings.all()) {
       String text = raw.get(setting.key());
       if (text == null || text.isBlank()) {
         if (setting.required()) {
@@ -156,7 +156,7 @@ public final class PitwallConfig {
                 + e.getMessage());
       }
     }
-    List<WatchSpec> watches = new ArrayList<>();
+    List<WatchDefinition> watches = new ArrayList<>();
     Map<String, String> watchValues = new TreeMap<>();
     raw.forEach(
         (k, v) -> {
@@ -165,10 +165,12 @@ public final class PitwallConfig {
           }
         });
     java.util.Set<String> keys = new java.util.HashSet<>();
+    // credentials are checked below, against the parsed pools, with their own message
+    io.pitwall.core.WatchParser parser = SourcePlugins.installed().watchParser(null);
     watchValues.forEach(
         (k, v) -> {
           try {
-            WatchSpec spec = WatchSpec.parse(v);
+            WatchDefinition spec = parser.parseText(v);
             if (!keys.add(spec.key().toString())) {
               problems.add(
                   "Invalid value "
@@ -184,9 +186,9 @@ public final class PitwallConfig {
             problems.add("Invalid value " + v + " for configuration " + k + ": " + e.getMessage());
           }
         });
-    Map<Source, Map<String, String>> credentials = CredentialSettings.parse(raw, values, problems);
+    Map<String, Map<String, String>> credentials = CredentialSettings.parse(raw, values, problems);
     KafkaClientSettings kafkaClients = KafkaClientSettings.parse(raw, problems);
-    for (WatchSpec w : watches) {
+    for (WatchDefinition w : watches) {
       if (w.credential() != null
           && !credentials.get(w.key().source()).containsKey(w.credential())) {
         problems.add(
@@ -195,7 +197,7 @@ public final class PitwallConfig {
                 + " for configuration watch "
                 + w.key()
                 + ": no such "
-                + w.key().source().id()
+                + w.key().source()
                 + " credential (configured: "
                 + credentials.get(w.key().source()).keySet()
                 + ")");
@@ -203,8 +205,8 @@ public final class PitwallConfig {
     }
     for (String key : raw.keySet()) {
       boolean known =
-          PitwallSettings.FAMILIES.stream().anyMatch(key::startsWith)
-              || PitwallSettings.ALL.stream().anyMatch(s -> s.key().equals(key));
+          PitwallSettings.families().stream().anyMatch(key::startsWith)
+              || PitwallSettings.all().stream().anyMatch(s -> s.key().equals(key));
       if (!known) {
         problems.add(
             "Invalid value "
@@ -214,15 +216,19 @@ public final class PitwallConfig {
                 + ": unknown setting (see the README's configuration reference)");
       }
     }
-    if (watches.stream().anyMatch(w -> w.key().source() == Source.PSN)
-        && credentials.get(Source.PSN).isEmpty()) {
-      problems.add(
-          "Missing value for configuration psn.npsso (or PITWALL_PSN_NPSSO): PSN watches need a credential");
-    }
-    if (watches.stream().anyMatch(w -> w.key().source() == Source.GRIDSTATS)
-        && credentials.get(Source.GRIDSTATS).isEmpty()) {
-      problems.add(
-          "Missing value for configuration gridstats.api.key (or PITWALL_GRIDSTATS_API_KEY): gridstats watches need a key");
+    for (io.pitwall.source.api.SourcePlugin plugin : SourcePlugins.installed().all()) {
+      if (plugin.credentials() != null
+          && credentials.get(plugin.id()).isEmpty()
+          && watches.stream().anyMatch(w -> w.key().source().equals(plugin.id()))) {
+        problems.add(
+            "Missing value for configuration "
+                + plugin.credentials().key()
+                + " (or "
+                + Setting.envName(plugin.credentials().key())
+                + "): "
+                + plugin.id()
+                + " watches need a credential");
+      }
     }
     if (values.containsKey(PitwallSettings.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO.key())
         && values.containsKey(PitwallSettings.SCHEMA_REGISTRY_BEARER_TOKEN.key())) {
@@ -267,24 +273,40 @@ public final class PitwallConfig {
     return type.cast(values.get(setting.key()));
   }
 
+  /**
+   * A source plugin's own settings, typed by its {@link
+   * io.pitwall.source.api.SourcePlugin#settings()} (already validated at load).
+   */
+  public org.apache.kafka.common.config.AbstractConfig pluginConfig(
+      io.pitwall.source.api.SourcePlugin plugin) {
+    Map<String, Object> own = new HashMap<>();
+    for (String key : plugin.settings().configKeys().keySet()) {
+      Object value = values.get(key);
+      if (value != null) {
+        own.put(key, value instanceof Duration d ? d.toString() : value);
+      }
+    }
+    return new org.apache.kafka.common.config.AbstractConfig(plugin.settings(), own, false);
+  }
+
   public Duration duration(Setting setting) {
     return (Duration) values.get(setting.key());
   }
 
   /** The configured watches. */
-  public List<WatchSpec> watches() {
+  public List<WatchDefinition> watches() {
     return watches;
   }
 
   /** A source's credentials (secrets) by name; {@code default} is the plain setting's. */
-  public Map<String, String> credentials(Source source) {
+  public Map<String, String> credentials(String source) {
     return credentials.get(source);
   }
 
   /** The effective configuration, one line per setting with its origin; secrets masked. */
   public String describe() {
     StringBuilder out = new StringBuilder();
-    for (Setting setting : PitwallSettings.ALL) {
+    for (Setting setting : PitwallSettings.all()) {
       Object value = values.get(setting.key());
       out.append(setting.key())
           .append(" = ")
@@ -306,7 +328,7 @@ public final class PitwallConfig {
                     .append(System.lineSeparator()));
     credentials.forEach(
         (source, named) ->
-            out.append(source.id())
+            out.append(source)
                 .append(" credentials = ")
                 .append(named.isEmpty() ? "(none)" : String.join(", ", named.keySet()))
                 .append(System.lineSeparator()));
@@ -315,8 +337,7 @@ public final class PitwallConfig {
             out.append("watch ")
                 .append(w.key())
                 .append(w.label() == null ? "" : " label=" + w.label())
-                .append(w.backfill() ? " backfill=true" : "")
-                .append(w.series().isEmpty() ? "" : " series=" + String.join(",", w.series()))
+                .append(w.options().describe())
                 .append(w.credential() == null ? "" : " credential=" + w.credential())
                 .append(System.lineSeparator()));
     return out.toString();

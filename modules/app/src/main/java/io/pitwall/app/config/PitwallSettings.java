@@ -1,6 +1,7 @@
 package io.pitwall.app.config;
 
 import io.pitwall.core.schedule.PollScheduler;
+import io.pitwall.source.api.SourcePlugin;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
@@ -78,107 +79,6 @@ public final class PitwallSettings {
           "PT60S",
           "How long the engine waits at start for Kafka and the schema registry to answer; then `run` prints one line naming the setting and the address and exits with code 1.",
           SettingChecks::duration);
-  public static final Setting PSN_BASE_URL =
-      optional(
-          "psn.base.url",
-          "https://m.np.playstation.com/api/trophy",
-          "PSN Trophy API base URL.",
-          SettingChecks::url);
-  public static final Setting PSN_AUTH_BASE_URL =
-      optional(
-          "psn.auth.base.url",
-          "https://ca.account.sony.com/api/authz/v3/oauth",
-          "PSN OAuth base URL.",
-          SettingChecks::url);
-  public static final Setting PSN_NPSSO =
-      secret(
-          "psn.npsso",
-          "npsso cookie of the PSN account Pitwall signs in with: the credential named default (a PSN watch needs this or a named one). Secret: never logged.");
-  public static final Setting PSN_LANGUAGE =
-      optional(
-          "psn.language",
-          "en-US",
-          "Accept-Language for trophy names and descriptions.",
-          SettingChecks::nonBlank);
-  public static final Setting PSN_BUDGET_REQUESTS =
-      optional(
-          "psn.budget.requests",
-          "300",
-          "PSN requests allowed per budget period for the credential (a 429's X-RateLimit-Next-Available overrides).",
-          v -> SettingChecks.intRange(v, 1, 1_000_000));
-  public static final Setting PSN_BUDGET_PERIOD =
-      optional(
-          "psn.budget.period",
-          "PT15M",
-          "PSN budget period (ISO-8601 duration).",
-          SettingChecks::positiveDuration);
-  public static final Setting PSN_PAGE_SIZE =
-      optional(
-          "psn.page.size",
-          "20",
-          "Titles per trophyTitles page in steady state (baselines use 800).",
-          v -> SettingChecks.intRange(v, 1, 800));
-  public static final Setting GT_BASE_URL =
-      optional(
-          "gt.base.url",
-          "https://www.gran-turismo.com/us/api/gt7sp",
-          "GT Sport profile API base URL.",
-          SettingChecks::url);
-  public static final Setting GT_BUDGET_REQUESTS =
-      optional(
-          "gt.budget.requests",
-          "60",
-          "GT Sport profile requests per budget period (be polite: the site publishes no limit).",
-          v -> SettingChecks.intRange(v, 1, 1_000_000));
-  public static final Setting GT_BUDGET_PERIOD =
-      optional(
-          "gt.budget.period", "PT1M", "GT Sport budget period.", SettingChecks::positiveDuration);
-  public static final Setting GT_DRIVER_CLASSES =
-      optional(
-          "gt.driver.classes",
-          "1=E,2=D,3=C,4=B,5=A,6=A+,7=S",
-          "GT Sport driver_class number to Driver Rating letter.",
-          SettingChecks::driverClasses);
-  public static final Setting GT_SAFETY_THRESHOLDS =
-      optional(
-          "gt.safety.thresholds",
-          "S=80,A=65,B=40,C=20,D=10,E=0",
-          "Lowest manner_point of each Safety Rating letter.",
-          SettingChecks::safetyThresholds);
-  public static final Setting GRIDSTATS_BASE_URL =
-      optional(
-          "gridstats.base.url",
-          "https://gtgridstats.com",
-          "gtgridstats API base URL.",
-          SettingChecks::url);
-  public static final Setting GRIDSTATS_API_KEY =
-      secret(
-          "gridstats.api.key",
-          "Personal gtgridstats API key: the credential named default (a gridstats watch needs this or a named one). Secret: never logged.");
-  public static final Setting GRIDSTATS_BUDGET_REQUESTS =
-      optional(
-          "gridstats.budget.requests",
-          "1000",
-          "gtgridstats metered requests per budget period (the quota headers cap it).",
-          v -> SettingChecks.intRange(v, 1, 1_000_000));
-  public static final Setting GRIDSTATS_BUDGET_PERIOD =
-      optional(
-          "gridstats.budget.period",
-          "P1D",
-          "gtgridstats budget period.",
-          SettingChecks::positiveDuration);
-  public static final Setting GRIDSTATS_BATCH_SIZE =
-      optional(
-          "gridstats.batch.size",
-          "16",
-          "Drivers per racers request (the API's maximum is 16).",
-          v -> SettingChecks.intRange(v, 1, 16));
-  public static final Setting GRIDSTATS_TIMEOUT =
-      optional(
-          "gridstats.request.timeout",
-          "PT90S",
-          "Timeout of a gtgridstats request; a batch of 16 new drivers takes ~48 s.",
-          SettingChecks::positiveDuration);
   public static final Setting POLL_INTERVAL =
       optional(
           "poll.interval",
@@ -224,8 +124,8 @@ public final class PitwallSettings {
           "Fault injection for the chaos harness's --unsafe mode only: commit events and states in separate transactions, which breaks exactly-once on a crash. Leave at false.",
           SettingChecks::bool);
 
-  /** All settings, in documentation order. */
-  public static final List<Setting> ALL =
+  /** The kernel's settings, in documentation order (each source plugin declares its own). */
+  public static final List<Setting> KERNEL =
       List.of(
           KAFKA_BOOTSTRAP_SERVERS,
           SCHEMA_REGISTRY_URL,
@@ -239,24 +139,6 @@ public final class PitwallSettings {
           INSTANCE_ID,
           METRICS_PORT,
           STARTUP_TIMEOUT,
-          PSN_BASE_URL,
-          PSN_AUTH_BASE_URL,
-          PSN_NPSSO,
-          PSN_LANGUAGE,
-          PSN_BUDGET_REQUESTS,
-          PSN_BUDGET_PERIOD,
-          PSN_PAGE_SIZE,
-          GT_BASE_URL,
-          GT_BUDGET_REQUESTS,
-          GT_BUDGET_PERIOD,
-          GT_DRIVER_CLASSES,
-          GT_SAFETY_THRESHOLDS,
-          GRIDSTATS_BASE_URL,
-          GRIDSTATS_API_KEY,
-          GRIDSTATS_BUDGET_REQUESTS,
-          GRIDSTATS_BUDGET_PERIOD,
-          GRIDSTATS_BATCH_SIZE,
-          GRIDSTATS_TIMEOUT,
           POLL_INTERVAL,
           POLL_MAX_INTERVAL,
           SCHEDULE_MODE,
@@ -268,15 +150,41 @@ public final class PitwallSettings {
   /** Prefix of the numbered watch settings {@code watch.1}, {@code watch.2}, ... */
   public static final String WATCH_PREFIX = "watch.";
 
-  /** Prefix of named PSN credentials: {@code psn.npsso.<name>} joins the PSN pool. */
-  public static final String PSN_NPSSO_PREFIX = "psn.npsso.";
+  /**
+   * Every setting: the kernel's, then each installed source plugin's own settings and the plain
+   * setting of its credential pool ({@code psn.npsso}).
+   */
+  public static List<Setting> all() {
+    return ALL;
+  }
 
-  /** Prefix of named gtgridstats keys: {@code gridstats.api.key.<name>} joins the pool. */
-  public static final String GRIDSTATS_API_KEY_PREFIX = "gridstats.api.key.";
+  private static final List<Setting> ALL = collect();
 
-  /** The setting families whose keys carry a name or number after their prefix. */
-  public static final List<String> FAMILIES =
-      List.of(WATCH_PREFIX, PSN_NPSSO_PREFIX, GRIDSTATS_API_KEY_PREFIX, KafkaClientSettings.PREFIX);
+  private static List<Setting> collect() {
+    List<Setting> all = new java.util.ArrayList<>(KERNEL);
+    for (SourcePlugin plugin : SourcePlugins.installed().all()) {
+      plugin.settings().configKeys().values().stream().map(PluginSetting::of).forEach(all::add);
+      if (plugin.credentials() != null) {
+        all.add(PluginSetting.of(plugin.credentials()));
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * The setting families whose keys carry a name or number after their prefix: watches, Kafka
+   * client properties, and each plugin's named credentials ({@code psn.npsso.<name>}).
+   */
+  public static List<String> families() {
+    List<String> families = new java.util.ArrayList<>(List.of(WATCH_PREFIX));
+    for (SourcePlugin plugin : SourcePlugins.installed().all()) {
+      if (plugin.credentials() != null) {
+        families.add(plugin.credentials().namedPrefix());
+      }
+    }
+    families.add(KafkaClientSettings.PREFIX);
+    return families;
+  }
 
   private PitwallSettings() {}
 

@@ -103,18 +103,6 @@ final class SettingChecks {
     return parsed;
   }
 
-  static Object driverClasses(String value) {
-    io.pitwall.core.gt.RatingScales.parse(
-        value, io.pitwall.core.gt.RatingScales.DEFAULT_SAFETY_THRESHOLDS);
-    return value;
-  }
-
-  static Object safetyThresholds(String value) {
-    io.pitwall.core.gt.RatingScales.parse(
-        io.pitwall.core.gt.RatingScales.DEFAULT_DRIVER_CLASSES, value);
-    return value;
-  }
-
   static Object scheduleMode(String value) {
     return io.pitwall.core.schedule.SchedulingMode.of(value);
   }

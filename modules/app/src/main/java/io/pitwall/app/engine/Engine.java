@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.pitwall.app.config.KafkaClientSettings;
 import io.pitwall.app.config.PitwallConfig;
 import io.pitwall.app.config.PitwallSettings;
+import io.pitwall.app.config.SourcePlugins;
 import io.pitwall.app.metrics.MetricsServer;
 import io.pitwall.app.metrics.PitwallMetrics;
 import io.pitwall.core.PollOutcome;
-import io.pitwall.events.EventType;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.kafka.Availability;
@@ -16,13 +16,14 @@ import io.pitwall.kafka.publish.TopicAdmin;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.kafka.watches.WatchRecordParser;
+import io.pitwall.source.api.SourcePoller;
+import io.pitwall.source.api.WatchResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,8 @@ public final class Engine implements AutoCloseable {
     this.consumerConfig = config.kafkaClient(KafkaClientSettings.Client.CONSUMER);
     Map<String, Object> producerConfig = config.kafkaClient(KafkaClientSettings.Client.PRODUCER);
     List<String> eventTopics =
-        new ArrayList<>(Arrays.stream(EventType.values()).map(t -> t.topic(prefix)).toList());
+        new ArrayList<>(
+            SourcePlugins.installed().eventTypes().stream().map(t -> t.topic(prefix)).toList());
     eventTopics.add(prefix + "dlq");
     Duration startup = config.duration(PitwallSettings.STARTUP_TIMEOUT);
     StartupChecks.kafka(
@@ -258,7 +260,7 @@ public final class Engine implements AutoCloseable {
     }
     scheduler
         .done(batch, reports, clock.instant(), poller.budget())
-        .forEach((key, staleness) -> metrics.staleness(key.source().id(), staleness));
+        .forEach((key, staleness) -> metrics.staleness(key.source(), staleness));
   }
 
   private void bindProducerMetrics(org.apache.kafka.clients.producer.Producer<?, ?> producer) {

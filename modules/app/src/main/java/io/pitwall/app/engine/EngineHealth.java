@@ -1,8 +1,9 @@
 package io.pitwall.app.engine;
 
+import io.pitwall.app.config.SourcePlugins;
 import io.pitwall.app.metrics.PitwallMetrics;
 import io.pitwall.core.PollOutcome;
-import io.pitwall.core.Source;
+import io.pitwall.source.api.SourcePoller;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -88,14 +89,14 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
   /** Registers the per-source watch gauges: watches by last outcome, and the stalest watch. */
   void registerGauges(PitwallMetrics metrics) {
     registerDependencyGauges(metrics);
-    for (Source source : Source.values()) {
-      metrics.watches(source.id(), PENDING, () -> count(source, PENDING));
+    for (String source : SourcePlugins.installed().ids()) {
+      metrics.watches(source, PENDING, () -> count(source, PENDING));
       for (PollOutcome outcome : PollOutcome.values()) {
-        metrics.watches(source.id(), outcome.name(), () -> count(source, outcome.name()));
+        metrics.watches(source, outcome.name(), () -> count(source, outcome.name()));
       }
       metrics.maxStaleness(
-          source.id(), () -> scheduler.maxStaleness(source, clock.instant()).toMillis() / 1000.0);
-      metrics.stalenessHistogram(source.id());
+          source, () -> scheduler.maxStaleness(source, clock.instant()).toMillis() / 1000.0);
+      metrics.stalenessHistogram(source);
     }
   }
 
@@ -150,13 +151,13 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
   public JsonObject document() {
     JsonObject body = summary();
     Instant now = clock.instant();
-    for (Source source : Source.values()) {
+    for (String source : SourcePlugins.installed().ids()) {
       Map<String, String> watches = watches(source);
       JsonObject credentials = new JsonObject();
       int tokens = 0;
       boolean allPaused = true;
       for (Map.Entry<String, SourcePoller> e : pollers.entrySet()) {
-        if (e.getValue().source() != source) {
+        if (!e.getValue().source().equals(source)) {
           continue;
         }
         Instant paused = e.getValue().budget().pausedUntil();
@@ -174,7 +175,7 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
         continue;
       }
       body.put(
-          source.id(),
+          source,
           new JsonObject()
               .put("state", state(watches.values(), allPaused))
               .put("budgetTokens", tokens)
@@ -206,7 +207,7 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
     return "UP";
   }
 
-  private Map<String, String> watches(Source source) {
+  private Map<String, String> watches(String source) {
     Map<String, String> watches = new LinkedHashMap<>();
     for (String key : scheduler.keys(source)) {
       watches.put(key, statuses.statusOf(key).map(PollOutcome::name).orElse(PENDING));
@@ -214,7 +215,7 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
     return watches;
   }
 
-  private long count(Source source, String status) {
+  private long count(String source, String status) {
     return watches(source).values().stream().filter(status::equals).count();
   }
 

@@ -1,7 +1,6 @@
 package io.pitwall.app.engine;
 
-import io.pitwall.app.config.WatchSpec;
-import io.pitwall.core.Source;
+import io.pitwall.app.config.SourcePlugins;
 import io.pitwall.core.WatchDefinition;
 import io.pitwall.core.WatchKey;
 import io.pitwall.kafka.publish.TransactionalPublisher;
@@ -51,7 +50,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       KafkaStateStore states,
       WatchGenerations generations,
       Consumer<String> removed,
-      Map<Source, Set<String>> credentials,
+      Map<String, Set<String>> credentials,
       Clock clock,
       Consumer<String> deadLetters) {
     this.scheduler = scheduler;
@@ -64,7 +63,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
         new WatchesTopicReader(
             kafka,
             prefix + "watches",
-            new WatchRecordParser(credentials),
+            new WatchRecordParser(SourcePlugins.installed().watchParser(credentials)),
             dlq,
             this,
             (reason, message) -> deadLetters.accept(reason));
@@ -78,7 +77,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       }
       return;
     }
-    scheduler.upsert(WatchSpec.of(watch), clock.instant());
+    scheduler.upsert(watch, clock.instant());
     LOG.info(
         "{}: watched through the watches topic{}",
         watch.key(),

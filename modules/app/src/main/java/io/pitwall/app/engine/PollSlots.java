@@ -1,6 +1,5 @@
 package io.pitwall.app.engine;
 
-import io.pitwall.core.Source;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ final class PollSlots {
   private final int total;
   private final Map<String, Integer> watches = new HashMap<>();
   private final Map<String, Integer> inFlight = new HashMap<>();
-  private final Map<String, Source> sources = new HashMap<>();
+  private final Map<String, String> sources = new HashMap<>();
 
   /**
    * @param total {@code poll.concurrency}
@@ -32,7 +31,7 @@ final class PollSlots {
   }
 
   /** A watch was assigned to a credential (it now has demand for slots). */
-  void assigned(Source source, String credential) {
+  void assigned(String source, String credential) {
     sources.put(credential, source);
     watches.merge(credential, 1, Integer::sum);
   }
@@ -43,7 +42,7 @@ final class PollSlots {
   }
 
   /** Takes a slot of the credential's share if one is free. */
-  boolean tryAcquire(Source source, String credential) {
+  boolean tryAcquire(String source, String credential) {
     sources.putIfAbsent(credential, source);
     int used = inFlight.getOrDefault(credential, 0);
     if (used >= share(credential)) {
@@ -60,8 +59,8 @@ final class PollSlots {
 
   /** The credential's share of the slots now. */
   int share(String credential) {
-    Source source = sources.get(credential);
-    Map<Source, List<String>> active = new TreeMap<>();
+    String source = sources.get(credential);
+    Map<String, List<String>> active = new TreeMap<>();
     for (String c : new TreeSet<>(watches.keySet())) {
       active.computeIfAbsent(sources.get(c), s -> new java.util.ArrayList<>()).add(c);
     }

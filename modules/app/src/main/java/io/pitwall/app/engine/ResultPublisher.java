@@ -6,10 +6,11 @@ import io.pitwall.events.wire.InvalidEventException;
 import io.pitwall.events.wire.SchemaRegistryException;
 import io.pitwall.kafka.Availability;
 import io.pitwall.kafka.publish.KafkaUnavailableException;
-import io.pitwall.kafka.publish.OutgoingEvent;
 import io.pitwall.kafka.publish.PublishBatch;
 import io.pitwall.kafka.publish.PublishResult;
 import io.pitwall.kafka.publish.TransactionalPublisher;
+import io.pitwall.source.api.OutgoingEvent;
+import io.pitwall.source.api.WatchResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ final class ResultPublisher {
         storable.add(r);
       } else {
         LOG.error("{}: {}", r.watch().key(), violation);
-        metrics.stateTooLarge(r.watch().key().source().id());
+        metrics.stateTooLarge(r.watch().key().source());
         tooLarge.add(
             new Outcome(
                 WatchResult.failed(r.watch(), PollOutcome.UPSTREAM_ERROR, violation),
@@ -132,7 +133,7 @@ final class ResultPublisher {
         continue;
       }
       r.events().forEach(e -> metrics.published(e.value().getSchema().getName(), 1));
-      r.lags().forEach(lag -> metrics.detectionLag(r.watch().key().source().id(), lag));
+      r.lags().forEach(lag -> metrics.detectionLag(r.watch().key().source(), lag));
     }
   }
 

@@ -2,13 +2,14 @@ package io.pitwall.app.engine;
 
 import io.pitwall.app.config.PitwallConfig;
 import io.pitwall.app.config.PitwallSettings;
-import io.pitwall.app.config.WatchSpec;
 import io.pitwall.core.PollOutcome;
-import io.pitwall.core.Source;
+import io.pitwall.core.WatchDefinition;
 import io.pitwall.core.WatchKey;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.schedule.PollScheduler;
 import io.pitwall.core.schedule.SchedulingMode;
+import io.pitwall.source.api.SourcePoller;
+import io.pitwall.source.api.WatchResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,12 +29,12 @@ final class WatchScheduler {
       org.slf4j.LoggerFactory.getLogger(WatchScheduler.class);
 
   /** A request to make: the scheduler's dispatch and the definitions of its watches. */
-  record Batch(PollScheduler.Dispatch dispatch, List<WatchSpec> watches) {}
+  record Batch(PollScheduler.Dispatch dispatch, List<WatchDefinition> watches) {}
 
   private final PollScheduler scheduler;
   private final Duration interval;
   private final PollSlots slots;
-  private final Map<WatchKey, WatchSpec> specs = new ConcurrentHashMap<>();
+  private final Map<WatchKey, WatchDefinition> specs = new ConcurrentHashMap<>();
   private final Map<WatchKey, String> assigned = new HashMap<>();
   private final List<PollScheduler.Dispatch> waiting = new ArrayList<>();
 
@@ -71,22 +72,19 @@ final class WatchScheduler {
   }
 
   /** The credential id of a source's credential name. */
-  static String credentialId(Source source, String name) {
-    return source.id() + "/" + name;
+  static String credentialId(String source, String name) {
+    return source + "/" + name;
   }
 
   /**
-   * Adds a watch, or replaces a watch's definition keeping its schedule and history. {@code psn:me}
-   * without a credential uses the default one (it names that identity's own account).
+   * Adds a watch, or replaces a watch's definition keeping its schedule and history. A credential
+   * its source implies (PSN's {@code psn:me}) was set by the watch parser.
    *
    * @throws IllegalArgumentException when its credential is not configured
    */
-  synchronized void upsert(WatchSpec watch, Instant now) {
+  synchronized void upsert(WatchDefinition watch, Instant now) {
     WatchKey key = watch.key();
     String name = watch.credential();
-    if (name == null && key.source() == Source.PSN && key.accountId().equals("me")) {
-      name = PitwallConfig.DEFAULT_CREDENTIAL;
-    }
     scheduler.put(
         key,
         name == null ? null : credentialId(key.source(), name),
@@ -123,7 +121,7 @@ final class WatchScheduler {
     due.addAll(scheduler.next(now));
     List<Batch> batches = new ArrayList<>();
     for (PollScheduler.Dispatch dispatch : due) {
-      List<WatchSpec> watches =
+      List<WatchDefinition> watches =
           dispatch.watches().stream().map(specs::get).filter(w -> w != null).toList();
       if (watches.isEmpty()) {
         scheduler.done(dispatch, List.of(), now);
@@ -219,12 +217,12 @@ final class WatchScheduler {
   }
 
   /** The stalest watch of a source. */
-  Duration maxStaleness(Source source, Instant now) {
+  Duration maxStaleness(String source, Instant now) {
     return scheduler.maxStaleness(source, now);
   }
 
   /** The keys of one source's watches. */
-  List<String> keys(Source source) {
+  List<String> keys(String source) {
     return scheduler.keys(source).stream().map(WatchKey::toString).toList();
   }
 

@@ -2,15 +2,14 @@ package io.pitwall.app.engine;
 
 import io.pitwall.app.metrics.PitwallMetrics;
 import io.pitwall.core.PollOutcome;
-import io.pitwall.core.Source;
 import io.pitwall.core.WatchKey;
-import io.pitwall.events.EventType;
 import io.pitwall.events.WatchStatusChanged;
 import io.pitwall.events.WatchStatusMapper;
-import io.pitwall.kafka.publish.OutgoingEvent;
 import io.pitwall.kafka.publish.PublishBatch;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.source.api.OutgoingEvent;
+import io.pitwall.source.api.WatchResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -75,7 +74,7 @@ final class WatchStatuses {
     this.publisher = publisher;
     this.metrics = metrics;
     this.clock = clock;
-    this.topic = EventType.WATCH_STATUS_CHANGED.topic(prefix);
+    this.topic = io.pitwall.events.EventCatalogue.WATCH_STATUS_CHANGED.topic(prefix);
     states
         .withPrefix(KEY_PREFIX)
         .forEach(
@@ -93,8 +92,8 @@ final class WatchStatuses {
    * @param current whether the watch is still in the generation its poll started in (a status of a
    *     watch removed meanwhile is not stored)
    */
-  void record(Source source, WatchResult result, Predicate<String> current) {
-    metrics.poll(source.id(), result.outcome());
+  void record(String source, WatchResult result, Predicate<String> current) {
+    metrics.poll(source, result.outcome());
     WatchKey key = result.watch().key();
     String name = key.toString();
     Stored before = last.get(name);

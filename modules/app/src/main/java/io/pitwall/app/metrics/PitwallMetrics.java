@@ -41,9 +41,9 @@ public final class PitwallMetrics implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
     gc = new JvmGcMetrics();
     gc.bindTo(registry);
-    for (io.pitwall.core.Source source : io.pitwall.core.Source.values()) {
-      stateTooLargeCounter(source.id());
-      quotaHeadersUnreadableCounter(source.id());
+    for (String source : io.pitwall.app.config.SourcePlugins.installed().ids()) {
+      stateTooLargeCounter(source);
+      quotaHeadersUnreadableCounter(source);
     }
   }
 

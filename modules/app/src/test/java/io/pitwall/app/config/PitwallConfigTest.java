@@ -3,6 +3,7 @@ package io.pitwall.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pitwall.core.WatchDefinition;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class PitwallConfigTest {
             w -> {
               assertThat(w.key().toString()).isEqualTo("psn:123");
               assertThat(w.label()).isEqualTo("Main");
-              assertThat(w.backfill()).isTrue();
+              assertThat(w.options().flag("backfill")).isTrue();
             });
     assertThat(config.describe())
         .contains("psn.npsso = ****")
@@ -63,8 +64,8 @@ class PitwallConfigTest {
                         "Invalid value 5 minutes for configuration poll.interval: not an ISO-8601 duration such as PT30S or PT15M",
                         "Invalid value -1 for configuration psn.budget.requests: must be between 1 and 1000000",
                         "Invalid value psn:12a for configuration watch.1: a PSN account id is 'me' or a number, not '12a'",
-                        "Invalid value xbox:1 for configuration watch.2: Unknown source 'xbox': expected one of psn, gt, gridstats",
-                        "Invalid value psn:1 colour=red for configuration watch.3: unknown option 'colour=red' for a psn watch (use label=..., backfill=true|false, credential=<name>, minInterval=, maxInterval=)",
+                        "Invalid value xbox:1 for configuration watch.2: Unknown source 'xbox': expected one of gridstats, gt, psn",
+                        "Invalid value psn:1 colour=red for configuration watch.3: unknown option 'colour=red' for a psn watch (use label=..., backfill=true|false, credential=<name>, enabled=true|false, minInterval=, maxInterval=)",
                         "Invalid value 1 for configuration bogus.key: unknown setting (see the README's configuration reference)"))
         .hasMessageNotContaining("s3cr3t-npsso-value");
   }
@@ -100,17 +101,17 @@ class PitwallConfigTest {
     PitwallConfig config =
         PitwallConfig.load(file, Map.of("PITWALL_PSN_NPSSO_THIRD", "third-secret"));
 
-    assertThat(config.credentials(io.pitwall.core.Source.PSN))
+    assertThat(config.credentials("psn"))
         .containsOnlyKeys("default", "alt", "third")
         .containsEntry("third", "third-secret");
-    assertThat(config.credentials(io.pitwall.core.Source.GRIDSTATS)).isEmpty();
+    assertThat(config.credentials("gridstats")).isEmpty();
     assertThat(
             config.value(
                 PitwallSettings.SCHEDULE_MODE, io.pitwall.core.schedule.SchedulingMode.class))
         .isEqualTo(io.pitwall.core.schedule.SchedulingMode.ROUND_ROBIN);
     assertThat(config.duration(PitwallSettings.POLL_MAX_INTERVAL)).isEqualTo(Duration.ofHours(2));
     assertThat(config.value(PitwallSettings.SCHEDULE_PRIOR_CHANGES, Double.class)).isEqualTo(2.5);
-    WatchSpec pinned = config.watches().get(0);
+    WatchDefinition pinned = config.watches().get(0);
     assertThat(pinned.credential()).isEqualTo("alt");
     assertThat(pinned.minInterval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(pinned.maxInterval()).isEqualTo(Duration.ofMinutes(30));
@@ -156,7 +157,7 @@ class PitwallConfigTest {
 
   @Test
   void shouldNameEnvironmentVariablesAfterKeys() {
-    assertThat(PitwallSettings.PSN_AUTH_BASE_URL.envName()).isEqualTo("PITWALL_PSN_AUTH_BASE_URL");
+    assertThat(Setting.envName("psn.auth.base.url")).isEqualTo("PITWALL_PSN_AUTH_BASE_URL");
     assertThat(PitwallSettings.METRICS_PORT.envName()).isEqualTo("PITWALL_METRICS_PORT");
   }
 

@@ -2,7 +2,6 @@ package io.pitwall.app.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.core.Source;
 import org.junit.jupiter.api.Test;
 
 class PollSlotsTest {
@@ -10,24 +9,24 @@ class PollSlotsTest {
   @Test
   void shouldKeepAHungSourceToItsShareSoThatTheOthersStillGetSlots() {
     PollSlots slots = new PollSlots(4);
-    slots.assigned(Source.PSN, "psn/default");
-    slots.assigned(Source.GRIDSTATS, "gridstats/default");
+    slots.assigned("psn", "psn/default");
+    slots.assigned("gridstats", "gridstats/default");
 
     int grid = 0;
-    while (slots.tryAcquire(Source.GRIDSTATS, "gridstats/default")) {
+    while (slots.tryAcquire("gridstats", "gridstats/default")) {
       grid++;
     }
 
     assertThat(grid).as("gtgridstats polls that never end hold only its half").isEqualTo(2);
-    assertThat(slots.tryAcquire(Source.PSN, "psn/default")).isTrue();
-    assertThat(slots.tryAcquire(Source.PSN, "psn/default")).isTrue();
-    assertThat(slots.tryAcquire(Source.PSN, "psn/default")).isFalse();
+    assertThat(slots.tryAcquire("psn", "psn/default")).isTrue();
+    assertThat(slots.tryAcquire("psn", "psn/default")).isTrue();
+    assertThat(slots.tryAcquire("psn", "psn/default")).isFalse();
   }
 
   @Test
   void shouldGiveASourceAloneEverySlot() {
     PollSlots slots = new PollSlots(4);
-    slots.assigned(Source.PSN, "psn/default");
+    slots.assigned("psn", "psn/default");
 
     assertThat(slots.share("psn/default")).isEqualTo(4);
   }
@@ -35,9 +34,9 @@ class PollSlotsTest {
   @Test
   void shouldSplitASourcesShareAmongItsCredentialsWithWatches() {
     PollSlots slots = new PollSlots(6);
-    slots.assigned(Source.PSN, "psn/a");
-    slots.assigned(Source.PSN, "psn/b");
-    slots.assigned(Source.GT, "gt/default");
+    slots.assigned("psn", "psn/a");
+    slots.assigned("psn", "psn/b");
+    slots.assigned("gt", "gt/default");
 
     assertThat(slots.share("psn/a")).isEqualTo(2);
     assertThat(slots.share("psn/b")).isEqualTo(1);
@@ -50,27 +49,27 @@ class PollSlotsTest {
   @Test
   void shouldGiveEverySourceAtLeastOneSlot() {
     PollSlots slots = new PollSlots(1);
-    slots.assigned(Source.PSN, "psn/default");
-    slots.assigned(Source.GT, "gt/default");
-    slots.assigned(Source.GRIDSTATS, "gridstats/default");
+    slots.assigned("psn", "psn/default");
+    slots.assigned("gt", "gt/default");
+    slots.assigned("gridstats", "gridstats/default");
 
-    assertThat(slots.tryAcquire(Source.GT, "gt/default")).isTrue();
-    assertThat(slots.tryAcquire(Source.PSN, "psn/default")).isTrue();
-    assertThat(slots.tryAcquire(Source.GRIDSTATS, "gridstats/default")).isTrue();
-    assertThat(slots.tryAcquire(Source.GT, "gt/default")).isFalse();
+    assertThat(slots.tryAcquire("gt", "gt/default")).isTrue();
+    assertThat(slots.tryAcquire("psn", "psn/default")).isTrue();
+    assertThat(slots.tryAcquire("gridstats", "gridstats/default")).isTrue();
+    assertThat(slots.tryAcquire("gt", "gt/default")).isFalse();
   }
 
   @Test
   void shouldFreeASlotWhenItsPollEnds() {
     PollSlots slots = new PollSlots(2);
-    slots.assigned(Source.GT, "gt/default");
-    slots.assigned(Source.PSN, "psn/default");
-    assertThat(slots.tryAcquire(Source.GT, "gt/default")).isTrue();
-    assertThat(slots.tryAcquire(Source.GT, "gt/default")).isFalse();
+    slots.assigned("gt", "gt/default");
+    slots.assigned("psn", "psn/default");
+    assertThat(slots.tryAcquire("gt", "gt/default")).isTrue();
+    assertThat(slots.tryAcquire("gt", "gt/default")).isFalse();
 
     slots.release("gt/default");
 
     assertThat(slots.inFlight("gt/default")).isZero();
-    assertThat(slots.tryAcquire(Source.GT, "gt/default")).isTrue();
+    assertThat(slots.tryAcquire("gt", "gt/default")).isTrue();
   }
 }

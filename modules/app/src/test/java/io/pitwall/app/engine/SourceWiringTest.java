@@ -3,10 +3,9 @@ package io.pitwall.app.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pitwall.app.config.PitwallConfig;
-import io.pitwall.app.config.WatchSpec;
 import io.pitwall.app.metrics.PitwallMetrics;
 import io.pitwall.core.PollOutcome;
-import io.pitwall.core.Source;
+import io.pitwall.core.WatchDefinition;
 import io.pitwall.core.WatchKey;
 import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.simulator.SimClock;
@@ -14,6 +13,8 @@ import io.pitwall.simulator.Simulator;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.activity.TrophyScenarios;
+import io.pitwall.source.api.SourcePoller;
+import io.pitwall.source.api.WatchResult;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,12 +76,15 @@ class SourceWiringTest {
         new SourceWiring(
                 vertx, PitwallConfig.of(settings), Clock.systemUTC(), new PitwallMetrics(), states)
             .pollers();
-    return pollers.get(WatchScheduler.credentialId(Source.PSN, "b"));
+    return pollers.get(WatchScheduler.credentialId("psn", "b"));
   }
 
   private void assertNewTrophyFoundThrough(SourcePoller poller) {
-    WatchSpec watch =
-        new WatchSpec(WatchKey.parse("psn:" + TrophyScenarios.ACCOUNT), null, false, List.of());
+    WatchDefinition watch =
+        new WatchDefinition(
+            WatchKey.parse("psn:" + TrophyScenarios.ACCOUNT),
+            null,
+            io.pitwall.core.WatchOptions.NONE);
     WatchResult baseline = poll(poller, watch);
     assertThat(baseline.outcome()).isEqualTo(PollOutcome.OK);
     states.put(watch.key().toString(), baseline.state());
@@ -92,7 +96,7 @@ class SourceWiringTest {
     assertThat(next.events()).hasSize(1);
   }
 
-  private static WatchResult poll(SourcePoller poller, WatchSpec watch) {
+  private static WatchResult poll(SourcePoller poller, WatchDefinition watch) {
     return poller.poll(List.of(watch), Instant.now()).block(Duration.ofSeconds(20)).get(0);
   }
 }

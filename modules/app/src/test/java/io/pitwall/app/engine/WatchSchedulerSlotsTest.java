@@ -2,12 +2,12 @@ package io.pitwall.app.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.app.config.WatchSpec;
-import io.pitwall.core.Source;
+import io.pitwall.core.WatchDefinition;
 import io.pitwall.core.WatchKey;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.core.schedule.PollScheduler;
 import io.pitwall.core.schedule.SchedulingMode;
+import io.pitwall.source.api.WatchResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +25,10 @@ class WatchSchedulerSlotsTest {
   void shouldKeepHandingOutPsnPollsWhileEveryGtPollHangs() {
     PollScheduler core =
         new PollScheduler(SchedulingMode.ROUND_ROBIN, Duration.ofSeconds(1), Duration.ofHours(1));
-    core.addCredential(Source.PSN, "psn/default", bucket(), 1);
-    core.addCredential(Source.GT, "gt/default", bucket(), 1);
+    core.addCredential("psn", "psn/default", bucket(), 1);
+    core.addCredential("gt", "gt/default", bucket(), 1);
     WatchScheduler scheduler = new WatchScheduler(core, Duration.ofSeconds(1), 4);
-    WatchSpec psn = watch("psn:1000000000000000001");
+    WatchDefinition psn = watch("psn:1000000000000000001");
     scheduler.upsert(psn, T0);
     for (int i = 0; i < 10; i++) {
       scheduler.upsert(watch("gt:" + (9_000_000 + i)), T0);
@@ -64,7 +64,7 @@ class WatchSchedulerSlotsTest {
   void shouldStartAWaitingRequestOnceASlotOfItsShareFrees() {
     PollScheduler core =
         new PollScheduler(SchedulingMode.ROUND_ROBIN, Duration.ofSeconds(1), Duration.ofHours(1));
-    core.addCredential(Source.GT, "gt/default", bucket(), 1);
+    core.addCredential("gt", "gt/default", bucket(), 1);
     WatchScheduler scheduler = new WatchScheduler(core, Duration.ofSeconds(1), 1);
     scheduler.upsert(watch("gt:9000001"), T0);
     scheduler.upsert(watch("gt:9000002"), T0);
@@ -80,8 +80,8 @@ class WatchSchedulerSlotsTest {
     assertThat(next.get(0).watches()).doesNotContainAnyElementsOf(first.get(0).watches());
   }
 
-  private static WatchSpec watch(String key) {
-    return new WatchSpec(WatchKey.parse(key), null, false, List.of());
+  private static WatchDefinition watch(String key) {
+    return new WatchDefinition(WatchKey.parse(key), null, io.pitwall.core.WatchOptions.NONE);
   }
 
   private static TokenBucket bucket() {

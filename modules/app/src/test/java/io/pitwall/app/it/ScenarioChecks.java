@@ -28,11 +28,11 @@ final class ScenarioChecks {
     AvroWireCodec codec =
         new AvroWireCodec(new ConfluentRestRegistryClient(TestSchemaRegistry.url()));
     List<org.apache.avro.specific.SpecificRecord> events = new java.util.ArrayList<>();
-    for (io.pitwall.events.EventType type :
+    for (io.pitwall.source.api.EventType type :
         List.of(
-            io.pitwall.events.EventType.DR_CLASS_CHANGED,
-            io.pitwall.events.EventType.SAFETY_RATING_CHANGED,
-            io.pitwall.events.EventType.SERIES_ROUND_SCORED)) {
+            io.pitwall.gt.GtEventTypes.DR_CLASS_CHANGED,
+            io.pitwall.gt.GtEventTypes.SAFETY_RATING_CHANGED,
+            io.pitwall.gt.GtEventTypes.SERIES_ROUND_SCORED)) {
       TestTopics.readCommitted(type.topic(prefix))
           .forEach(r -> events.add(codec.decode(r.value())));
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pitwall.app.Pitwall;
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.WatchKey;
-import io.pitwall.events.EventType;
 import io.pitwall.events.WatchStatusMapper;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
@@ -130,7 +129,7 @@ class WatchCommandIT {
             watch, "Main", outcome, null, reason, Instant.parse("2026-11-22T10:00:00Z"));
     AvroWireCodec codec =
         new AvroWireCodec(new ConfluentRestRegistryClient(TestSchemaRegistry.url()));
-    String topic = EventType.WATCH_STATUS_CHANGED.topic(prefix);
+    String topic = io.pitwall.events.EventCatalogue.WATCH_STATUS_CHANGED.topic(prefix);
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),

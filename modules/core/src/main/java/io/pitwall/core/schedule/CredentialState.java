@@ -1,6 +1,5 @@
 package io.pitwall.core.schedule;
 
-import io.pitwall.core.Source;
 import io.pitwall.core.budget.TokenBucket;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.Set;
 /** One credential of a pool: its budget, batch size, requests in flight and measured cost. */
 final class CredentialState {
   final String id;
-  final Source source;
+  final String source;
   final TokenBucket budget;
   final int batchSize;
   final long takenAtStart;
@@ -23,7 +22,7 @@ final class CredentialState {
 
   long dispatched;
 
-  CredentialState(String id, Source source, TokenBucket budget, int batchSize) {
+  CredentialState(String id, String source, TokenBucket budget, int batchSize) {
     this.id = id;
     this.source = source;
     this.budget = budget;

@@ -1,6 +1,5 @@
 package io.pitwall.core.schedule;
 
-import io.pitwall.core.Source;
 import io.pitwall.core.WatchKey;
 import io.pitwall.core.budget.TokenBucket;
 import java.time.Duration;
@@ -147,7 +146,7 @@ public final class PollScheduler {
    * @param batchSize watches per request (1, or 16 for gtgridstats)
    */
   public synchronized void addCredential(
-      Source source, String id, TokenBucket budget, int batchSize) {
+      String source, String id, TokenBucket budget, int batchSize) {
     if (credentials.containsKey(id) || batchSize < 1) {
       throw new IllegalArgumentException("duplicate credential or bad batch size: " + id);
     }
@@ -297,17 +296,17 @@ public final class PollScheduler {
   }
 
   /** The stalest watch of a source: the longest time since a successful poll (or being added). */
-  public synchronized Duration maxStaleness(Source source, Instant now) {
+  public synchronized Duration maxStaleness(String source, Instant now) {
     return watches.values().stream()
-        .filter(e -> e.key.source() == source)
+        .filter(e -> e.key.source().equals(source))
         .map(e -> Duration.between(e.seen(), now))
         .max(Comparator.naturalOrder())
         .orElse(Duration.ZERO);
   }
 
   /** The watches of a source. */
-  public synchronized List<WatchKey> keys(Source source) {
-    return watches.keySet().stream().filter(k -> k.source() == source).toList();
+  public synchronized List<WatchKey> keys(String source) {
+    return watches.keySet().stream().filter(k -> k.source().equals(source)).toList();
   }
 
   /** The credential a watch is assigned to, or null when it is not scheduled. */
@@ -317,9 +316,9 @@ public final class PollScheduler {
   }
 
   /** The credential ids of a source's pool. */
-  public synchronized Set<String> credentials(Source source) {
+  public synchronized Set<String> credentials(String source) {
     Set<String> ids = new LinkedHashSet<>();
-    credentials.values().stream().filter(c -> c.source == source).forEach(c -> ids.add(c.id));
+    credentials.values().stream().filter(c -> c.source.equals(source)).forEach(c -> ids.add(c.id));
     return ids;
   }
 
@@ -328,26 +327,26 @@ public final class PollScheduler {
     return watches.size();
   }
 
-  private CredentialState choose(Source source, String requested) {
+  private CredentialState choose(String source, String requested) {
     if (requested != null) {
       CredentialState c = credentials.get(requested);
-      if (c == null || c.source != source) {
+      if (c == null || !c.source.equals(source)) {
         throw new IllegalArgumentException(
-            "unknown credential " + requested + " for source " + source.id());
+            "unknown credential " + requested + " for source " + source);
       }
       return c;
     }
     CredentialState chosen = leastLoaded(source, true);
     if (chosen == null) {
-      throw new IllegalArgumentException("no credential configured for " + source.id());
+      throw new IllegalArgumentException("no credential configured for " + source);
     }
     return chosen;
   }
 
   /** The pool member with the fewest watches, live ones first; null for an empty pool. */
-  private CredentialState leastLoaded(Source source, boolean preferLive) {
+  private CredentialState leastLoaded(String source, boolean preferLive) {
     return credentials.values().stream()
-        .filter(c -> c.source == source)
+        .filter(c -> c.source.equals(source))
         .min(
             Comparator.<CredentialState>comparingInt(c -> preferLive && c.dead ? 1 : 0)
                 .thenComparingInt(c -> c.watchCount))

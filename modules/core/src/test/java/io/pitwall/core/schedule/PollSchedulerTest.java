@@ -3,7 +3,6 @@ package io.pitwall.core.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pitwall.core.Source;
 import io.pitwall.core.WatchKey;
 import io.pitwall.core.budget.MutableClock;
 import io.pitwall.core.budget.TokenBucket;
@@ -26,7 +25,7 @@ class PollSchedulerTest {
   private final MutableClock clock = new MutableClock(T0);
 
   private static WatchKey psn(int i) {
-    return new WatchKey(Source.PSN, "70000000000000" + String.format("%05d", i));
+    return new WatchKey("psn", "70000000000000" + String.format("%05d", i));
   }
 
   @Test
@@ -113,8 +112,8 @@ class PollSchedulerTest {
         new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(5), Duration.ofHours(1));
     TokenBucket big = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
     TokenBucket small = new TokenBucket(clock, 100, FIFTEEN_MINUTES);
-    scheduler.addCredential(Source.PSN, "psn/a", big, 1);
-    scheduler.addCredential(Source.PSN, "psn/b", small, 1);
+    scheduler.addCredential("psn", "psn/a", big, 1);
+    scheduler.addCredential("psn", "psn/b", small, 1);
     List<WatchKey> keys = IntStream.range(0, 60).mapToObj(PollSchedulerTest::psn).toList();
     keys.forEach(k -> scheduler.put(k, null, null, null, T0));
     WatchKey pinned = psn(99);
@@ -139,8 +138,8 @@ class PollSchedulerTest {
   void shouldMoveTheSpreadWatchesOfARefusedCredentialToTheLiveMembersOfItsPool() {
     PollScheduler scheduler =
         new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(5), Duration.ofHours(1));
-    scheduler.addCredential(Source.PSN, "psn/a", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
-    scheduler.addCredential(Source.PSN, "psn/b", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
+    scheduler.addCredential("psn", "psn/a", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
+    scheduler.addCredential("psn", "psn/b", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
     List<WatchKey> keys = IntStream.range(0, 10).mapToObj(PollSchedulerTest::psn).toList();
     keys.forEach(k -> scheduler.put(k, null, null, null, T0));
     WatchKey pinned = psn(99);
@@ -210,9 +209,9 @@ class PollSchedulerTest {
     PollScheduler scheduler =
         new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofMinutes(1), Duration.ofHours(6));
     TokenBucket budget = new TokenBucket(clock, 1000, Duration.ofDays(1), 1);
-    scheduler.addCredential(Source.GRIDSTATS, "gridstats/default", budget, 16);
+    scheduler.addCredential("gridstats", "gridstats/default", budget, 16);
     List<WatchKey> drivers =
-        IntStream.range(0, 40).mapToObj(i -> new WatchKey(Source.GRIDSTATS, "d" + i)).toList();
+        IntStream.range(0, 40).mapToObj(i -> new WatchKey("gridstats", "d" + i)).toList();
     drivers.forEach(k -> scheduler.put(k, null, null, null, T0));
 
     Map<WatchKey, Integer> active = Map.of(drivers.get(37), 5, drivers.get(22), 3);
@@ -265,7 +264,7 @@ class PollSchedulerTest {
     assertThatThrownBy(() -> scheduler.put(psn(1), "psn/other", null, null, T0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown credential psn/other");
-    assertThatThrownBy(() -> scheduler.put(new WatchKey(Source.GT, "1"), null, null, null, T0))
+    assertThatThrownBy(() -> scheduler.put(new WatchKey("gt", "1"), null, null, null, T0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no credential configured for gt");
   }
@@ -279,7 +278,7 @@ class PollSchedulerTest {
     scheduler.put(psn(1), null, null, null, T0);
     scheduler.put(psn(2), null, null, null, T0.plusSeconds(30));
 
-    assertThat(scheduler.maxStaleness(Source.PSN, T0.plusSeconds(100)))
+    assertThat(scheduler.maxStaleness("psn", T0.plusSeconds(100)))
         .isEqualTo(Duration.ofSeconds(100));
     List<PollScheduler.Dispatch> out = scheduler.next(T0.plusSeconds(100));
     PollScheduler.Dispatch one =
@@ -288,14 +287,14 @@ class PollSchedulerTest {
             scheduler.done(
                 one, List.of(PollScheduler.Report.ok(psn(1), List.of())), T0.plusSeconds(100)))
         .containsEntry(psn(1), Duration.ofSeconds(100));
-    assertThat(scheduler.maxStaleness(Source.PSN, T0.plusSeconds(110)))
+    assertThat(scheduler.maxStaleness("psn", T0.plusSeconds(110)))
         .as("psn 2, never refreshed, is now the stalest")
         .isEqualTo(Duration.ofSeconds(80));
     assertThat(scheduler.remove(psn(2))).isTrue();
-    assertThat(scheduler.maxStaleness(Source.PSN, T0.plusSeconds(110)))
+    assertThat(scheduler.maxStaleness("psn", T0.plusSeconds(110)))
         .isEqualTo(Duration.ofSeconds(10));
-    assertThat(scheduler.maxStaleness(Source.GT, T0.plusSeconds(110))).isZero();
-    assertThat(scheduler.keys(Source.PSN)).containsExactly(psn(1));
+    assertThat(scheduler.maxStaleness("gt", T0.plusSeconds(110))).isZero();
+    assertThat(scheduler.keys("psn")).containsExactly(psn(1));
   }
 
   @Test
@@ -349,7 +348,7 @@ class PollSchedulerTest {
 
   /** The scheduler with one PSN credential, {@code psn/default}, on that budget. */
   private static PollScheduler psn(PollScheduler scheduler, TokenBucket budget) {
-    scheduler.addCredential(Source.PSN, "psn/default", budget, 1);
+    scheduler.addCredential("psn", "psn/default", budget, 1);
     return scheduler;
   }
 

@@ -1,5 +1,6 @@
 package io.pitwall.kafka.publish;
 
+import io.pitwall.source.api.OutgoingEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

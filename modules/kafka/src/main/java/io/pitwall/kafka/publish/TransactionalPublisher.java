@@ -3,6 +3,7 @@ package io.pitwall.kafka.publish;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.kafka.Availability;
 import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.source.api.OutgoingEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * keeps the map current with {@link #put} after each committed transaction, and {@link #reload}s it
  * when a transaction's outcome is unknown.
  */
-public final class KafkaStateStore {
+public final class KafkaStateStore implements io.pitwall.source.api.StateStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaStateStore.class);
 
@@ -136,6 +136,7 @@ public final class KafkaStateStore {
   }
 
   /** The committed state of a watch, or null. */
+  @Override
   public byte[] get(String key) {
     return states.get(key);
   }

@@ -8,6 +8,7 @@ import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.kafka.Availability;
 import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.source.api.OutgoingEvent;
 import io.pitwall.testkit.KafkaBrokerProcess;
 import io.pitwall.testkit.TestSchemaRegistry;
 import java.nio.charset.StandardCharsets;

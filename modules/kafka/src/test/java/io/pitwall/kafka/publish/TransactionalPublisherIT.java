@@ -8,6 +8,7 @@ import io.pitwall.events.TrophyEarned;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.source.api.OutgoingEvent;
 import io.pitwall.testkit.TestKafka;
 import io.pitwall.testkit.TestSchemaRegistry;
 import io.pitwall.testkit.TestTopics;

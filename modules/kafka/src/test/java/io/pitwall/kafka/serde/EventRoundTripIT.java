@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pitwall.events.EventType;
 import io.pitwall.events.SampleEvents;
 import io.pitwall.events.TrophyEarned;
 import io.pitwall.events.wire.InvalidEventException;
 import io.pitwall.events.wire.WireFormat;
+import io.pitwall.gt.GtEventTypes;
+import io.pitwall.source.api.EventType;
+import io.pitwall.source.psn.PsnPlugin;
 import io.pitwall.testkit.TestKafka;
 import io.pitwall.testkit.TestSchemaRegistry;
 import java.net.URI;
@@ -45,9 +47,9 @@ class EventRoundTripIT {
   void shouldProduceEveryEventThroughTheRegistryAndReadItBackEqual() throws Exception {
     Map<EventType, SpecificRecord> events =
         Map.of(
-            EventType.TROPHY_EARNED, SampleEvents.trophyEarned(),
-            EventType.DR_CLASS_CHANGED, SampleEvents.drClassChanged(),
-            EventType.SERIES_ROUND_SCORED, SampleEvents.seriesRoundScored());
+            PsnPlugin.TROPHY_EARNED, SampleEvents.trophyEarned(),
+            GtEventTypes.DR_CLASS_CHANGED, SampleEvents.drClassChanged(),
+            GtEventTypes.SERIES_ROUND_SCORED, SampleEvents.seriesRoundScored());
 
     try (KafkaProducer<String, SpecificRecord> producer = producer()) {
       for (var entry : events.entrySet()) {
@@ -84,7 +86,7 @@ class EventRoundTripIT {
       assertThatThrownBy(
               () ->
                   producer.send(
-                      new ProducerRecord<>(EventType.TROPHY_EARNED.topic(prefix), "psn:1", broken)))
+                      new ProducerRecord<>(PsnPlugin.TROPHY_EARNED.topic(prefix), "psn:1", broken)))
           .isInstanceOf(InvalidEventException.class)
           .hasMessageContaining("TrophyEarned.trophyName");
     }

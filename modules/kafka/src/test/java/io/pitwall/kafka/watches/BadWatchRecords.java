@@ -60,11 +60,17 @@ public final class BadWatchRecords {
         new Bad(
             "psn:123",
             "{\"source\":\"psn\",\"accountId\":\"123\",\"series\":[\"1564\"]}",
-            "BAD_SERIES"),
+            "BAD_OPTION"),
+        new Bad(
+            "gt:123", "{\"source\":\"gt\",\"accountId\":\"123\",\"backfill\":true}", "BAD_OPTION"),
+        new Bad(
+            "psn:123",
+            "{\"source\":\"psn\",\"accountId\":\"123\",\"maxInterval\":\"P31D\"}",
+            "BAD_INTERVAL"),
         new Bad(
             "gridstats:skino",
             "{\"source\":\"gridstats\",\"accountId\":\"skino\",\"series\":[\"15;64\"]}",
-            "BAD_SERIES"),
+            "BAD_OPTION"),
         new Bad(
             "psn:123",
             "{\"source\":\"psn\",\"accountId\":\"123\",\"minInterval\":\"soon\"}",

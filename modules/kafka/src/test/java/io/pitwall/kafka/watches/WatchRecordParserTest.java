@@ -2,9 +2,14 @@ package io.pitwall.kafka.watches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.core.Source;
+import io.pitwall.core.SourceWatchRules;
+import io.pitwall.core.WatchParser;
+import io.pitwall.source.gridstats.GridstatsPlugin;
+import io.pitwall.source.gt.GtProfilePlugin;
+import io.pitwall.source.psn.PsnPlugin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -16,13 +21,19 @@ class WatchRecordParserTest {
 
   private final WatchRecordParser parser =
       new WatchRecordParser(
-          Map.of(
-              Source.PSN,
-              Set.of("default", "alt"),
-              Source.GRIDSTATS,
-              Set.of("default"),
-              Source.GT,
-              Set.of("default")));
+          new WatchParser(
+              SOURCES,
+              Map.of(
+                  "psn",
+                  Set.of("default", "alt"),
+                  "gridstats",
+                  Set.of("default"),
+                  "gt",
+                  Set.of("default"))));
+
+  /** The real plugins' watch rules. */
+  static final List<SourceWatchRules> SOURCES =
+      List.of(new PsnPlugin(), new GtProfilePlugin(), new GridstatsPlugin());
 
   @TestFactory
   Stream<DynamicTest> shouldRejectEveryKindOfBadRecordWithItsReason() {
@@ -54,7 +65,7 @@ class WatchRecordParserTest {
             WatchRecord.Upsert.class,
             upsert -> {
               assertThat(upsert.watch().label()).isEqualTo("Skino");
-              assertThat(upsert.watch().series()).containsExactly("1564");
+              assertThat(upsert.watch().options().list("series")).containsExactly("1564");
               assertThat(upsert.watch().maxInterval()).isEqualTo(Duration.ofHours(1));
             });
     assertThat(parser.parse("psn:123".getBytes(StandardCharsets.UTF_8), null))
@@ -83,7 +94,7 @@ class WatchRecordParserTest {
               assertThat(r.message()).contains("not configured for gridstats; known: [default]");
             });
     assertThat(
-            WatchRecordParser.anyCredential()
+            new WatchRecordParser(new WatchParser(SOURCES, null))
                 .parse(
                     "psn:1".getBytes(StandardCharsets.UTF_8),
                     "{\"source\":\"psn\",\"accountId\":\"1\",\"credential\":\"other\"}"

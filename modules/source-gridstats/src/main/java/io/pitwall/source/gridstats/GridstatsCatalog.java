@@ -1,5 +1,6 @@
 package io.pitwall.source.gridstats;
 
+import io.pitwall.gt.GtCatalog;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * hung key's timeout, its quota's 429) through the next member, so that a dead member costs one
  * failed request and the healthy ones keep answering.
  */
-public final class GridstatsCatalog {
+public final class GridstatsCatalog implements GtCatalog {
 
   private final List<GridstatsClient> members;
   private final String locale;

@@ -3,7 +3,7 @@ package io.pitwall.source.gridstats;
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.UpstreamException;
 import io.pitwall.core.budget.TokenBucket;
-import io.pitwall.core.gt.SeriesStanding;
+import io.pitwall.gt.SeriesStanding;
 import io.pitwall.source.common.BudgetGate;
 import io.pitwall.source.common.QuotaHints;
 import io.pitwall.source.common.QuotaPacing;
@@ -258,7 +258,7 @@ public final class GridstatsClient {
 
   private static String letter(JsonObject d, String field, int i) {
     String value = string(d, field, i);
-    if (!io.pitwall.core.gt.RatingScales.ORDER.contains(value)) {
+    if (!io.pitwall.gt.RatingScales.ORDER.contains(value)) {
       throw invalid("drivers[" + i + "]." + field + " '" + value + "' is not a rating letter");
     }
     return value;

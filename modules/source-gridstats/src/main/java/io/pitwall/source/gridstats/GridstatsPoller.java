@@ -2,11 +2,11 @@ package io.pitwall.source.gridstats;
 
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.UpstreamException;
-import io.pitwall.core.gt.DriverSnapshot;
-import io.pitwall.core.gt.GtDiffer;
-import io.pitwall.core.gt.GtWatchState;
-import io.pitwall.core.gt.RatingPrecision;
-import io.pitwall.core.gt.SeriesStanding;
+import io.pitwall.gt.DriverSnapshot;
+import io.pitwall.gt.GtDiffer;
+import io.pitwall.gt.GtWatchState;
+import io.pitwall.gt.RatingPrecision;
+import io.pitwall.gt.SeriesStanding;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.HashMap;

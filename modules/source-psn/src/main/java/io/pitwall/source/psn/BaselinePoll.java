@@ -1,7 +1,7 @@
 package io.pitwall.source.psn;
 
-import io.pitwall.core.psn.PsnWatchState;
-import io.pitwall.core.psn.TitleEntry;
+import io.pitwall.source.psn.diff.PsnWatchState;
+import io.pitwall.source.psn.diff.TitleEntry;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;

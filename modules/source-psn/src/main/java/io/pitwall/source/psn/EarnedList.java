@@ -1,6 +1,6 @@
 package io.pitwall.source.psn;
 
-import io.pitwall.core.psn.EarnedTrophy;
+import io.pitwall.source.psn.diff.EarnedTrophy;
 import java.util.List;
 
 /**

@@ -2,10 +2,10 @@ package io.pitwall.source.psn;
 
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.budget.TokenBucket;
-import io.pitwall.core.psn.TitleEntry;
 import io.pitwall.source.common.BudgetGate;
 import io.pitwall.source.common.RequestListener;
 import io.pitwall.source.common.UpstreamCalls;
+import io.pitwall.source.psn.diff.TitleEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

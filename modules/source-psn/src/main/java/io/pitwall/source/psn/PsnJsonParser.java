@@ -1,10 +1,10 @@
 package io.pitwall.source.psn;
 
 import io.pitwall.core.PollOutcome;
-import io.pitwall.core.psn.EarnedTrophy;
-import io.pitwall.core.psn.TitleEntry;
-import io.pitwall.core.psn.TrophyCounts;
-import io.pitwall.core.psn.TrophyMeta;
+import io.pitwall.source.psn.diff.EarnedTrophy;
+import io.pitwall.source.psn.diff.TitleEntry;
+import io.pitwall.source.psn.diff.TrophyCounts;
+import io.pitwall.source.psn.diff.TrophyMeta;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;

@@ -1,7 +1,7 @@
 package io.pitwall.source.psn;
 
-import io.pitwall.core.psn.PsnWatchState;
-import io.pitwall.core.psn.TrophyEarnedChange;
+import io.pitwall.source.psn.diff.PsnWatchState;
+import io.pitwall.source.psn.diff.TrophyEarnedChange;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.pitwall.source.psn;
 
-import io.pitwall.core.psn.PsnWatchState;
-import io.pitwall.core.psn.TitleEntry;
-import io.pitwall.core.psn.TitleListScan;
+import io.pitwall.source.psn.diff.PsnWatchState;
+import io.pitwall.source.psn.diff.TitleEntry;
+import io.pitwall.source.psn.diff.TitleListScan;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;

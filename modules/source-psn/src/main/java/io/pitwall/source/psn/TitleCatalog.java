@@ -3,7 +3,7 @@ package io.pitwall.source.psn;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.pitwall.core.psn.TitleEntry;
+import io.pitwall.source.psn.diff.TitleEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;

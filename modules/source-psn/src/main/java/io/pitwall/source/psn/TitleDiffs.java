@@ -1,13 +1,13 @@
 package io.pitwall.source.psn;
 
 import io.pitwall.core.PollOutcome;
-import io.pitwall.core.psn.EarnedTrophy;
-import io.pitwall.core.psn.PsnWatchState;
-import io.pitwall.core.psn.TitleEntry;
-import io.pitwall.core.psn.TitleState;
-import io.pitwall.core.psn.TrophyDiffer;
-import io.pitwall.core.psn.TrophyEarnedChange;
-import io.pitwall.core.psn.TrophyMeta;
+import io.pitwall.source.psn.diff.EarnedTrophy;
+import io.pitwall.source.psn.diff.PsnWatchState;
+import io.pitwall.source.psn.diff.TitleEntry;
+import io.pitwall.source.psn.diff.TitleState;
+import io.pitwall.source.psn.diff.TrophyDiffer;
+import io.pitwall.source.psn.diff.TrophyEarnedChange;
+import io.pitwall.source.psn.diff.TrophyMeta;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.pitwall.source.psn;
 
-import io.pitwall.core.psn.TrophyMeta;
+import io.pitwall.source.psn.diff.TrophyMeta;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package io.pitwall.source.psn;
 
-import io.pitwall.core.psn.TitleEntry;
+import io.pitwall.source.psn.diff.TitleEntry;
 import java.util.List;
 
 /**

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.pitwall.core.budget.TokenBucket;
-import io.pitwall.core.psn.TitleEntry;
-import io.pitwall.core.psn.TrophyCounts;
 import io.pitwall.simulator.RequestLog;
 import io.pitwall.simulator.SimClock;
 import io.pitwall.simulator.Simulator;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.source.common.RequestListener;
+import io.pitwall.source.psn.diff.TitleEntry;
+import io.pitwall.source.psn.diff.TrophyCounts;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;

@@ -1,0 +1,370 @@
+package io.pitwall.core;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The one parser of watch definitions, for the configuration file ({@code watch.N = <source>:<id>
+ * label=... credential=... minInterval=... maxInterval=... <source options>}) and for the watches
+ * topic (a JSON object's fields, read into plain values by the topic reader). One set of rules and
+ * limits for both; every rejection carries a stable reason code from {@link #REASONS}.
+ */
+public final class WatchParser {
+
+  /** Every reason code a rejection can carry. */
+  public static final List<String> REASONS =
+      List.of(
+          "MISSING_KEY",
+          "BAD_KEY",
+          "UNKNOWN_SOURCE",
+          "BAD_ACCOUNT_ID",
+          "OVERSIZED",
+          "MALFORMED_JSON",
+          "NOT_AN_OBJECT",
+          "UNKNOWN_FIELD",
+          "BAD_FIELD_TYPE",
+          "KEY_VALUE_MISMATCH",
+          "BAD_LABEL",
+          "UNKNOWN_CREDENTIAL",
+          "BAD_OPTION",
+          "BAD_INTERVAL",
+          "PARSE_FAILURE");
+
+  /** Longest label, in characters. */
+  public static final int MAX_LABEL_LENGTH = 100;
+
+  /** Longest per-watch interval. */
+  public static final Duration MAX_INTERVAL = Duration.ofDays(30);
+
+  /** The fields every watch may have, whatever its source. */
+  public static final List<String> COMMON_FIELDS =
+      List.of(
+          "source", "accountId", "label", "enabled", "credential", "minInterval", "maxInterval");
+
+  private static final Pattern CREDENTIAL_NAME = Pattern.compile("[a-z0-9]{1,32}");
+
+  /** A refused definition: the reason code and a message naming what is wrong. */
+  public static final class Rejection extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String reason;
+
+    /**
+     * @param reason one of {@link #REASONS}
+     * @param message what is wrong, never a secret
+     */
+    public Rejection(String reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    /** The reason code. */
+    public String reason() {
+      return reason;
+    }
+  }
+
+  private final Map<String, SourceWatchRules> sources = new LinkedHashMap<>();
+  private final Map<String, Set<String>> credentials;
+
+  /**
+   * @param sources the rules of every source there is
+   * @param credentials the credential names configured for each source id; a watch naming another
+   *     is rejected. Null accepts any well-formed name (tools that do not know the engine's
+   *     credentials, such as the operator CLI; the engine still rejects names it has not
+   *     configured)
+   */
+  public WatchParser(
+      Collection<? extends SourceWatchRules> sources, Map<String, Set<String>> credentials) {
+    for (SourceWatchRules rules : sources) {
+      this.sources.put(rules.source(), rules);
+    }
+    this.credentials = credentials == null ? null : Map.copyOf(credentials);
+  }
+
+  /** The source ids known. */
+  public Set<String> sources() {
+    return sources.keySet();
+  }
+
+  /**
+   * Parses and checks a key {@code <source>:<accountId>}.
+   *
+   * @throws Rejection BAD_KEY, UNKNOWN_SOURCE or BAD_ACCOUNT_ID
+   */
+  public WatchKey key(String text) {
+    WatchKey key;
+    try {
+      key = WatchKey.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new Rejection("BAD_KEY", e.getMessage());
+    }
+    SourceWatchRules rules = sources.get(key.source());
+    if (rules == null) {
+      throw new Rejection(
+          "UNKNOWN_SOURCE",
+          "Unknown source '" + key.source() + "': expected one of " + String.join(", ", sources()));
+    }
+    String problem = rules.accountIdProblem(key.accountId());
+    if (problem != null) {
+      throw new Rejection("BAD_ACCOUNT_ID", problem);
+    }
+    return key;
+  }
+
+  /**
+   * Parses a configuration value {@code <source>:<accountId> [name=value ...]}.
+   *
+   * @throws Rejection with the reason
+   */
+  public WatchDefinition parseText(String text) {
+    String[] parts = text.trim().split("\\s+");
+    WatchKey key = key(parts[0]);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (int i = 1; i < parts.length; i++) {
+      String part = parts[i];
+      int eq = part.indexOf('=');
+      if (eq <= 0 || eq == part.length() - 1) {
+        throw unknown(key, part);
+      }
+      String name = part.substring(0, eq);
+      String value = part.substring(eq + 1);
+      if (name.equals("source") || name.equals("accountId") || !fieldNames(key).contains(name)) {
+        throw unknown(key, part);
+      }
+      fields.put(name, textValue(key, name, value));
+    }
+    return definition(key, fields);
+  }
+
+  /**
+   * Checks a definition's fields (a watches-topic value read into plain Java values: String,
+   * Boolean, List, Number or null) against the key and the source's rules.
+   *
+   * @throws Rejection with the reason
+   */
+  public WatchDefinition definition(WatchKey key, Map<String, Object> fields) {
+    SourceWatchRules rules = sources.get(key.source());
+    if (rules == null) {
+      throw new Rejection("UNKNOWN_SOURCE", "Unknown source '" + key.source() + "'");
+    }
+    for (String name : fields.keySet()) {
+      if (!fieldNames(key).contains(name)) {
+        throw knownElsewhere(name)
+            ? new Rejection(
+                "BAD_OPTION",
+                "'"
+                    + name
+                    + "' is not an option of "
+                    + key.source()
+                    + " watches"
+                    + optionsHint(rules))
+            : new Rejection(
+                "UNKNOWN_FIELD", "unknown field '" + name + "'; fields are " + fieldNames(key));
+      }
+    }
+    for (String name : List.of("source", "accountId")) {
+      if (fields.containsKey(name) && !(fields.get(name) instanceof String)) {
+        throw new Rejection("BAD_FIELD_TYPE", "source and accountId are required strings");
+      }
+    }
+    if (fields.containsKey("source")
+        && (!key.source().equals(fields.get("source"))
+            || !key.accountId().equals(fields.get("accountId")))) {
+      throw new Rejection(
+          "KEY_VALUE_MISMATCH",
+          "key "
+              + key
+              + " disagrees with value "
+              + fields.get("source")
+              + ":"
+              + fields.get("accountId"));
+    }
+    String label = label(fields.get("label"));
+    Boolean enabled = flag(fields, "enabled");
+    String credential = credential(key, fields.get("credential"));
+    if (credential == null) {
+      credential = rules.impliedCredential(key.accountId());
+    }
+    WatchOptions options = WatchOptions.NONE;
+    for (WatchOption option : rules.options()) {
+      if (fields.containsKey(option.name()) && fields.get(option.name()) != null) {
+        options = options.with(option.name(), optionValue(option, fields.get(option.name())));
+      }
+    }
+    Duration min = interval(fields, "minInterval");
+    Duration max = interval(fields, "maxInterval");
+    if (min != null && max != null && min.compareTo(max) > 0) {
+      throw new Rejection("BAD_INTERVAL", "minInterval " + min + " exceeds maxInterval " + max);
+    }
+    return new WatchDefinition(
+        key, label, enabled == null || enabled, credential, options, min, max);
+  }
+
+  /** The fields a watch of the key's source may have: the common ones and its options. */
+  public Set<String> fieldNames(WatchKey key) {
+    Set<String> names = new LinkedHashSet<>(COMMON_FIELDS);
+    SourceWatchRules rules = sources.get(key.source());
+    if (rules != null) {
+      rules.options().forEach(o -> names.add(o.name()));
+    }
+    return names;
+  }
+
+  private boolean knownElsewhere(String name) {
+    return sources.values().stream()
+        .flatMap(r -> r.options().stream())
+        .anyMatch(o -> o.name().equals(name));
+  }
+
+  private static String optionsHint(SourceWatchRules rules) {
+    return rules.options().isEmpty()
+        ? " (it takes none)"
+        : "; its options: "
+            + String.join(", ", rules.options().stream().map(WatchOption::usage).toList());
+  }
+
+  private Rejection unknown(WatchKey key, String part) {
+    SourceWatchRules rules = sources.get(key.source());
+    StringBuilder usage = new StringBuilder("label=...");
+    rules.options().forEach(o -> usage.append(", ").append(o.usage()));
+    usage.append(", credential=<name>, enabled=true|false, minInterval=, maxInterval=");
+    return new Rejection(
+        knownElsewhere(part.contains("=") ? part.substring(0, part.indexOf('=')) : part)
+            ? "BAD_OPTION"
+            : "UNKNOWN_FIELD",
+        "unknown option '"
+            + WatchKey.printable(part)
+            + "' for a "
+            + key.source()
+            + " watch (use "
+            + usage
+            + ")");
+  }
+
+  private Object textValue(WatchKey key, String name, String value) {
+    if (name.equals("enabled")) {
+      return bool(name, value);
+    }
+    for (WatchOption option : sources.get(key.source()).options()) {
+      if (option.name().equals(name)) {
+        return option.kind() == WatchOption.Kind.FLAG
+            ? bool(name, value)
+            : List.of(value.split(",", -1));
+      }
+    }
+    return value;
+  }
+
+  private static Object bool(String name, String value) {
+    return switch (value) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> value; // refused as BAD_FIELD_TYPE by the checks below
+    };
+  }
+
+  private static String label(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String label)
+        || label.isEmpty()
+        || label.length() > MAX_LABEL_LENGTH
+        || label.chars().anyMatch(Character::isISOControl)) {
+      throw new Rejection(
+          "BAD_LABEL",
+          "label must be a string of 1 to " + MAX_LABEL_LENGTH + " printable characters");
+    }
+    return label;
+  }
+
+  private static Boolean flag(Map<String, Object> fields, String name) {
+    Object value = fields.get(name);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Boolean b)) {
+      throw new Rejection("BAD_FIELD_TYPE", name + " must be true or false");
+    }
+    return b;
+  }
+
+  private String credential(WatchKey key, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String name) || !CREDENTIAL_NAME.matcher(name).matches()) {
+      throw new Rejection(
+          "UNKNOWN_CREDENTIAL", "credential must be a name of 1 to 32 letters a-z and digits");
+    }
+    Set<String> known =
+        credentials == null ? null : credentials.getOrDefault(key.source(), Set.of());
+    if (known != null && !known.contains(name)) {
+      throw new Rejection(
+          "UNKNOWN_CREDENTIAL",
+          "credential '"
+              + name
+              + "' is not configured for "
+              + key.source()
+              + "; known: "
+              + new TreeSet<>(known));
+    }
+    return name;
+  }
+
+  private static Object optionValue(WatchOption option, Object value) {
+    if (option.kind() == WatchOption.Kind.FLAG) {
+      if (!(value instanceof Boolean)) {
+        throw new Rejection("BAD_FIELD_TYPE", option.name() + " must be true or false");
+      }
+      return value;
+    }
+    if (!(value instanceof List<?> items) || items.isEmpty()) {
+      throw new Rejection("BAD_OPTION", option.name() + " is a non-empty list of ids");
+    }
+    List<String> ids = new ArrayList<>();
+    for (Object item : items) {
+      if (!(item instanceof String id) || !option.item().matcher(id).matches()) {
+        throw new Rejection(
+            "BAD_OPTION",
+            option.name()
+                + " id '"
+                + WatchKey.printable(String.valueOf(item))
+                + "' must match "
+                + option.item().pattern());
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
+  private static Duration interval(Map<String, Object> fields, String name) {
+    Object value = fields.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      Duration d = Duration.parse(String.valueOf(value));
+      if (d.isNegative() || d.isZero() || d.compareTo(MAX_INTERVAL) > 0) {
+        throw new Rejection("BAD_INTERVAL", name + " must be between 0 and 30 days, not " + d);
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw new Rejection(
+          "BAD_INTERVAL",
+          name
+              + " '"
+              + WatchKey.printable(String.valueOf(value))
+              + "' is not an ISO-8601 duration such as PT1M");
+    }
+  }
+}

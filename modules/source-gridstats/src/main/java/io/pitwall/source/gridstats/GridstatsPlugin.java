@@ -1,0 +1,179 @@
+package io.pitwall.source.gridstats;
+
+import static io.pitwall.source.api.config.SettingValidators.intRange;
+import static io.pitwall.source.api.config.SettingValidators.positiveDuration;
+import static io.pitwall.source.api.config.SettingValidators.url;
+
+import io.pitwall.core.WatchKey;
+import io.pitwall.core.WatchOption;
+import io.pitwall.core.budget.TokenBucket;
+import io.pitwall.gt.GtCatalog;
+import io.pitwall.gt.GtEventTypes;
+import io.pitwall.gt.GtEvents;
+import io.pitwall.gt.GtStateCodec;
+import io.pitwall.source.api.CredentialPool;
+import io.pitwall.source.api.EventType;
+import io.pitwall.source.api.SourceContext;
+import io.pitwall.source.api.SourcePlugin;
+import io.pitwall.source.api.SourcePoller;
+import io.pitwall.source.api.StateCodec;
+import io.pitwall.source.api.config.SettingValidators;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/**
+ * gtgridstats drivers by PSN online id: Driver and Safety Rating changes and series rounds, up to
+ * 16 drivers per metered request; its catalog names cars for the GT Sport profile source.
+ */
+public final class GridstatsPlugin implements SourcePlugin {
+
+  /** The source id. */
+  public static final String ID = "gridstats";
+
+  /** The series whose rounds a watch follows. */
+  public static final WatchOption SERIES =
+      WatchOption.idList("series", "[0-9]{1,10}", "the series whose rounds to follow");
+
+  static final String BASE_URL = "gridstats.base.url";
+  static final String BUDGET_REQUESTS = "gridstats.budget.requests";
+  static final String BUDGET_PERIOD = "gridstats.budget.period";
+  static final String BATCH_SIZE = "gridstats.batch.size";
+  static final String TIMEOUT = "gridstats.request.timeout";
+
+  private static final Pattern ONLINE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{2,15}");
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "gtgridstats API: GT drivers' ratings and series rounds by PSN online id";
+  }
+
+  @Override
+  public String accountIdProblem(String accountId) {
+    return ONLINE_ID.matcher(accountId).matches()
+        ? null
+        : "'"
+            + WatchKey.printable(accountId)
+            + "' is not a PSN online id (3-16 letters, digits, '_' or '-')";
+  }
+
+  @Override
+  public List<WatchOption> options() {
+    return List.of(SERIES);
+  }
+
+  @Override
+  public ConfigDef settings() {
+    return new ConfigDef()
+        .define(
+            BASE_URL,
+            Type.STRING,
+            "https://gtgridstats.com",
+            url(),
+            Importance.MEDIUM,
+            "gtgridstats API base URL.")
+        .define(
+            BUDGET_REQUESTS,
+            Type.INT,
+            1000,
+            intRange(1, 1_000_000),
+            Importance.MEDIUM,
+            "gtgridstats metered requests per budget period (the quota headers cap it).")
+        .define(
+            BUDGET_PERIOD,
+            Type.STRING,
+            "P1D",
+            positiveDuration(),
+            Importance.MEDIUM,
+            "gtgridstats budget period.")
+        .define(
+            BATCH_SIZE,
+            Type.INT,
+            16,
+            intRange(1, 16),
+            Importance.LOW,
+            "Drivers per racers request (the API's maximum is 16).")
+        .define(
+            TIMEOUT,
+            Type.STRING,
+            "PT90S",
+            positiveDuration(),
+            Importance.LOW,
+            "Timeout of a gtgridstats request; a batch of 16 new drivers takes ~48 s.");
+  }
+
+  @Override
+  public CredentialPool credentials() {
+    return new CredentialPool(
+        "gridstats.api.key",
+        "Personal gtgridstats API key: the credential named default (a gridstats watch needs this"
+            + " or a named one). Secret: never logged.");
+  }
+
+  @Override
+  public List<EventType> eventTypes() {
+    return GtEventTypes.ALL;
+  }
+
+  @Override
+  public StateCodec<?> stateCodec() {
+    return GtStateCodec.CODEC;
+  }
+
+  /**
+   * One poller per key, each with its own client and budget; the catalog is shared by the key pool
+   * and fetched through any member that answers (a revoked or hung key fails over to the next).
+   */
+  @Override
+  public Map<String, SourcePoller> pollers(SourceContext context) {
+    AbstractConfig config = context.config();
+    GtEvents events = new GtEvents(context);
+    List<GridstatsClient> catalogMembers = new ArrayList<>();
+    Map<String, SourcePoller> pollers = new LinkedHashMap<>();
+    context
+        .credentials()
+        .forEach(
+            (name, key) -> {
+              TokenBucket budget =
+                  context.budget(
+                      name,
+                      config.getInt(BUDGET_REQUESTS),
+                      SettingValidators.duration(config.getString(BUDGET_PERIOD)));
+              GridstatsClient grid =
+                  new GridstatsClient(
+                      context.vertx(),
+                      context.webClient(),
+                      config.getString(BASE_URL),
+                      key,
+                      budget,
+                      context.clock(),
+                      SettingValidators.duration(config.getString(TIMEOUT)),
+                      context.listener(name));
+              if (!key.isEmpty()) {
+                catalogMembers.add(grid);
+              }
+              pollers.put(
+                  name,
+                  new GridstatsSourcePoller(
+                      new GridstatsPoller(grid), budget, events, config.getInt(BATCH_SIZE)));
+            });
+    if (!catalogMembers.isEmpty()) {
+      context.share(
+          GtCatalog.class,
+          new GridstatsCatalog(catalogMembers, "en", Duration.ofDays(1), context.clock()));
+    }
+    return pollers;
+  }
+}

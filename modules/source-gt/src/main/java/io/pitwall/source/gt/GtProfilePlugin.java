@@ -1,0 +1,156 @@
+package io.pitwall.source.gt;
+
+import static io.pitwall.source.api.config.SettingValidators.intRange;
+import static io.pitwall.source.api.config.SettingValidators.parsedBy;
+import static io.pitwall.source.api.config.SettingValidators.positiveDuration;
+import static io.pitwall.source.api.config.SettingValidators.url;
+
+import io.pitwall.core.WatchKey;
+import io.pitwall.core.WatchOption;
+import io.pitwall.core.budget.TokenBucket;
+import io.pitwall.gt.GtEventTypes;
+import io.pitwall.gt.GtEvents;
+import io.pitwall.gt.GtStateCodec;
+import io.pitwall.gt.RatingScales;
+import io.pitwall.source.api.CredentialPool;
+import io.pitwall.source.api.EventType;
+import io.pitwall.source.api.SourceContext;
+import io.pitwall.source.api.SourcePlugin;
+import io.pitwall.source.api.SourcePoller;
+import io.pitwall.source.api.StateCodec;
+import io.pitwall.source.api.config.SettingValidators;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** GT Sport profiles by user_no: Driver and Safety Rating class changes. */
+public final class GtProfilePlugin implements SourcePlugin {
+
+  /** The source id. */
+  public static final String ID = "gt";
+
+  static final String BASE_URL = "gt.base.url";
+  static final String BUDGET_REQUESTS = "gt.budget.requests";
+  static final String BUDGET_PERIOD = "gt.budget.period";
+  static final String DRIVER_CLASSES = "gt.driver.classes";
+  static final String SAFETY_THRESHOLDS = "gt.safety.thresholds";
+
+  private static final Pattern USER_NO = Pattern.compile("[0-9]{1,12}");
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "GT Sport profile API: Driver and Safety Rating classes by user_no";
+  }
+
+  @Override
+  public String accountIdProblem(String accountId) {
+    return USER_NO.matcher(accountId).matches()
+        ? null
+        : "a GT Sport user_no is a number, not '" + WatchKey.printable(accountId) + "'";
+  }
+
+  @Override
+  public List<WatchOption> options() {
+    return List.of();
+  }
+
+  @Override
+  public ConfigDef settings() {
+    return new ConfigDef()
+        .define(
+            BASE_URL,
+            Type.STRING,
+            "https://www.gran-turismo.com/us/api/gt7sp",
+            url(),
+            Importance.MEDIUM,
+            "GT Sport profile API base URL.")
+        .define(
+            BUDGET_REQUESTS,
+            Type.INT,
+            60,
+            intRange(1, 1_000_000),
+            Importance.MEDIUM,
+            "GT Sport profile requests per budget period (be polite: the site publishes no"
+                + " limit).")
+        .define(
+            BUDGET_PERIOD,
+            Type.STRING,
+            "PT1M",
+            positiveDuration(),
+            Importance.MEDIUM,
+            "GT Sport budget period.")
+        .define(
+            DRIVER_CLASSES,
+            Type.STRING,
+            "1=E,2=D,3=C,4=B,5=A,6=A+,7=S",
+            parsedBy(
+                v -> RatingScales.parse(v, RatingScales.DEFAULT_SAFETY_THRESHOLDS),
+                "number=letter pairs"),
+            Importance.LOW,
+            "GT Sport driver_class number to Driver Rating letter.")
+        .define(
+            SAFETY_THRESHOLDS,
+            Type.STRING,
+            "S=80,A=65,B=40,C=20,D=10,E=0",
+            parsedBy(
+                v -> RatingScales.parse(RatingScales.DEFAULT_DRIVER_CLASSES, v),
+                "letter=points pairs"),
+            Importance.LOW,
+            "Lowest manner_point of each Safety Rating letter.");
+  }
+
+  @Override
+  public CredentialPool credentials() {
+    return null;
+  }
+
+  @Override
+  public List<EventType> eventTypes() {
+    return GtEventTypes.RATINGS;
+  }
+
+  @Override
+  public StateCodec<?> stateCodec() {
+    return GtStateCodec.CODEC;
+  }
+
+  /**
+   * One poller for the GT Sport site; rating events are named with the gtgridstats catalog when
+   * that source shares one (a gtgridstats key is configured).
+   */
+  @Override
+  public Map<String, SourcePoller> pollers(SourceContext context) {
+    AbstractConfig config = context.config();
+    RatingScales scales =
+        RatingScales.parse(config.getString(DRIVER_CLASSES), config.getString(SAFETY_THRESHOLDS));
+    String name = context.credentials().keySet().iterator().next();
+    TokenBucket budget =
+        context.budget(
+            name,
+            config.getInt(BUDGET_REQUESTS),
+            SettingValidators.duration(config.getString(BUDGET_PERIOD)));
+    GtProfileClient gt =
+        new GtProfileClient(
+            context.vertx(),
+            context.webClient(),
+            config.getString(BASE_URL),
+            budget,
+            context.clock(),
+            Duration.ofSeconds(30),
+            context.listener(name));
+    return Map.of(
+        name,
+        new GtProfileSourcePoller(
+            new GtProfilePoller(gt, scales), budget, new GtEvents(context), context));
+  }
+}

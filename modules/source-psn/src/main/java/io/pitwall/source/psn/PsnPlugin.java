@@ -1,0 +1,228 @@
+package io.pitwall.source.psn;
+
+import static io.pitwall.source.api.config.SettingValidators.intRange;
+import static io.pitwall.source.api.config.SettingValidators.nonBlank;
+import static io.pitwall.source.api.config.SettingValidators.positiveDuration;
+import static io.pitwall.source.api.config.SettingValidators.url;
+
+import io.pitwall.core.WatchOption;
+import io.pitwall.core.budget.TokenBucket;
+import io.pitwall.events.TrophyEarned;
+import io.pitwall.source.api.CredentialPool;
+import io.pitwall.source.api.EventType;
+import io.pitwall.source.api.PriorStates;
+import io.pitwall.source.api.SourceContext;
+import io.pitwall.source.api.SourcePlugin;
+import io.pitwall.source.api.SourcePoller;
+import io.pitwall.source.api.StateCodec;
+import io.pitwall.source.api.config.SettingValidators;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** PlayStation Network trophies: one watch per PSN account, TrophyEarned events. */
+public final class PsnPlugin implements SourcePlugin {
+
+  /** The source id. */
+  public static final String ID = "psn";
+
+  /** The event it publishes. */
+  public static final EventType TROPHY_EARNED =
+      EventType.of(
+          TrophyEarned.class,
+          "psn.trophy-earned",
+          t ->
+              String.format(
+                  java.util.Locale.ROOT,
+                  "\"%s\" [%s] %s %s \"%s\"%s%s earned %s",
+                  t.getTitleName(),
+                  t.getTitlePlatform(),
+                  t.getTrophyType(),
+                  t.getNpCommunicationId() + "#" + t.getTrophyId(),
+                  t.getTrophyName(),
+                  t.getTrophyHidden() ? " (hidden)" : "",
+                  t.getTrophyEarnedRate() == null
+                      ? ""
+                      : String.format(
+                          java.util.Locale.ROOT, " %.1f%% of players", t.getTrophyEarnedRate()),
+                  t.getEnvelope().getEventTime()));
+
+  /** Whether the first poll emits every earlier trophy (in earned order) instead of a baseline. */
+  public static final WatchOption BACKFILL =
+      WatchOption.flag(
+          "backfill",
+          "the first poll emits every earlier trophy, in earned order, instead of taking a silent"
+              + " baseline");
+
+  static final String BASE_URL = "psn.base.url";
+  static final String AUTH_BASE_URL = "psn.auth.base.url";
+  static final String LANGUAGE = "psn.language";
+  static final String BUDGET_REQUESTS = "psn.budget.requests";
+  static final String BUDGET_PERIOD = "psn.budget.period";
+  static final String PAGE_SIZE = "psn.page.size";
+
+  private static final Pattern ACCOUNT_ID = Pattern.compile("me|[0-9]{1,20}");
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "PlayStation Network Trophy API v2: trophies earned by PSN accounts";
+  }
+
+  @Override
+  public String accountIdProblem(String accountId) {
+    return ACCOUNT_ID.matcher(accountId).matches()
+        ? null
+        : "a PSN account id is 'me' or a number, not '"
+            + io.pitwall.core.WatchKey.printable(accountId)
+            + "'";
+  }
+
+  /** {@code psn:me} is the signed-in identity's own account: it uses the {@code default} one. */
+  @Override
+  public String impliedCredential(String accountId) {
+    return accountId.equals("me") ? "default" : null;
+  }
+
+  @Override
+  public List<WatchOption> options() {
+    return List.of(BACKFILL);
+  }
+
+  @Override
+  public ConfigDef settings() {
+    return new ConfigDef()
+        .define(
+            BASE_URL,
+            Type.STRING,
+            "https://m.np.playstation.com/api/trophy",
+            url(),
+            Importance.MEDIUM,
+            "PSN Trophy API base URL.")
+        .define(
+            AUTH_BASE_URL,
+            Type.STRING,
+            "https://ca.account.sony.com/api/authz/v3/oauth",
+            url(),
+            Importance.MEDIUM,
+            "PSN OAuth base URL.")
+        .define(
+            LANGUAGE,
+            Type.STRING,
+            "en-US",
+            nonBlank(),
+            Importance.LOW,
+            "Accept-Language for trophy names and descriptions.")
+        .define(
+            BUDGET_REQUESTS,
+            Type.INT,
+            300,
+            intRange(1, 1_000_000),
+            Importance.MEDIUM,
+            "PSN requests allowed per budget period for the credential (a 429's"
+                + " X-RateLimit-Next-Available overrides).")
+        .define(
+            BUDGET_PERIOD,
+            Type.STRING,
+            "PT15M",
+            positiveDuration(),
+            Importance.MEDIUM,
+            "PSN budget period (ISO-8601 duration).")
+        .define(
+            PAGE_SIZE,
+            Type.INT,
+            20,
+            intRange(1, 800),
+            Importance.LOW,
+            "Titles per trophyTitles page in steady state (baselines use 800).");
+  }
+
+  @Override
+  public CredentialPool credentials() {
+    return new CredentialPool(
+        "psn.npsso",
+        "npsso cookie of the PSN account Pitwall signs in with: the credential named default (a"
+            + " PSN watch needs this or a named one). Secret: never logged.");
+  }
+
+  @Override
+  public List<EventType> eventTypes() {
+    return List.of(TROPHY_EARNED);
+  }
+
+  @Override
+  public StateCodec<?> stateCodec() {
+    return PsnStateCodec.CODEC;
+  }
+
+  /**
+   * One poller per PSN identity, each with its own client and budget; title metadata is one cache
+   * for the whole pool, fetched through the client of the member doing the poll, so that a dead or
+   * paused member never fails another's poll.
+   */
+  @Override
+  public Map<String, SourcePoller> pollers(SourceContext context) {
+    AbstractConfig config = context.config();
+    TitleCatalog titles = new TitleCatalog(config.getString(LANGUAGE));
+    PriorStates<io.pitwall.source.psn.diff.PsnWatchState> states =
+        new PriorStates<>(context.states(), PsnStateCodec.CODEC);
+    Map<String, SourcePoller> pollers = new LinkedHashMap<>();
+    context
+        .credentials()
+        .forEach(
+            (name, npsso) -> {
+              PsnSourceConfig source =
+                  new PsnSourceConfig(
+                      config.getString(BASE_URL),
+                      config.getString(AUTH_BASE_URL),
+                      npsso,
+                      config.getString(LANGUAGE),
+                      config.getInt(PAGE_SIZE),
+                      800,
+                      Duration.ofSeconds(60));
+              TokenBucket budget =
+                  context.budget(
+                      name,
+                      config.getInt(BUDGET_REQUESTS),
+                      SettingValidators.duration(config.getString(BUDGET_PERIOD)));
+              PsnAuthenticator auth =
+                  new PsnAuthenticator(context.webClient(), source, context.clock());
+              PsnApiClient client =
+                  new PsnApiClient(
+                      context.vertx(),
+                      context.webClient(),
+                      source,
+                      auth,
+                      budget,
+                      context.clock(),
+                      context.listener(name));
+              context.credentialExpiry(
+                  name,
+                  () -> {
+                    Instant expiry = auth.refreshTokenExpiresAt();
+                    return expiry == null
+                        ? -1
+                        : Duration.between(context.clock().instant(), expiry).toSeconds();
+                  });
+              pollers.put(
+                  name,
+                  new PsnSourcePoller(
+                      new PsnPoller(client, titles, source),
+                      budget,
+                      states,
+                      context.topic(TROPHY_EARNED)));
+            });
+    return pollers;
+  }
+}
