@@ -10,14 +10,14 @@ import java.util.function.Consumer;
 import org.apache.avro.Schema;
 
 /** Edits a schema's JSON the way a developer edits an .avsc file, for the guard's tests. */
-final class SchemaEdits {
+public final class SchemaEdits {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SchemaEdits() {}
 
   /** A copy of {@code schema} with {@code edit} applied to its JSON. */
-  static Schema edited(Schema schema, Consumer<ObjectNode> edit) {
+  public static Schema edited(Schema schema, Consumer<ObjectNode> edit) {
     try {
       ObjectNode json = (ObjectNode) JSON.readTree(schema.toString());
       edit.accept(json);
@@ -28,7 +28,7 @@ final class SchemaEdits {
   }
 
   /** The field named {@code name} of a record's JSON. */
-  static ObjectNode field(ObjectNode record, String name) {
+  public static ObjectNode field(ObjectNode record, String name) {
     for (JsonNode field : record.withArray("fields")) {
       if (field.get("name").asText().equals(name)) {
         return (ObjectNode) field;
@@ -38,7 +38,7 @@ final class SchemaEdits {
   }
 
   /** Removes the field named {@code name} from a record's JSON. */
-  static void removeField(ObjectNode record, String name) {
+  public static void removeField(ObjectNode record, String name) {
     ArrayNode fields = record.withArray("fields");
     for (int i = 0; i < fields.size(); i++) {
       if (fields.get(i).get("name").asText().equals(name)) {
@@ -50,7 +50,7 @@ final class SchemaEdits {
   }
 
   /** Appends a field given as JSON to a record's JSON. */
-  static void addField(ObjectNode record, String fieldJson) {
+  public static void addField(ObjectNode record, String fieldJson) {
     try {
       record.withArray("fields").add(JSON.readTree(fieldJson));
     } catch (IOException e) {
