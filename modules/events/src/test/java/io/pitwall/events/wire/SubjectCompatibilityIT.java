@@ -132,7 +132,8 @@ class SubjectCompatibilityIT {
         new ConfluentRestRegistryClient(url).register(subject, TrophyEarned.getClassSchema());
 
     assertThat(id02).isNotEqualTo(id01);
-    assertThat(get("subjects/" + subject + "/versions").size()).isEqualTo(1);
+    assertThat(get("subjects/" + subject + "/versions").toString()).isEqualTo("[2]");
+    assertThat(get("subjects/" + subject + "/versions?deleted=true").toString()).isEqualTo("[1,2]");
     assertThat(new ConfluentRestRegistryClient(url).schemaById(id01)).isEqualTo(trophyEarned01);
     assertThat(get("config/" + subject).get("compatibilityLevel").asText())
         .isEqualTo("FULL_TRANSITIVE");
