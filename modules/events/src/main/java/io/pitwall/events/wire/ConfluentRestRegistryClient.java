@@ -163,9 +163,9 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
   }
 
   /**
-   * Sets {@code subject}'s compatibility to {@value #COMPATIBILITY} unless this round already did:
-   * a subject that does not exist yet takes it too, so its first version is checked from the second
-   * on.
+   * Sets {@code subject}'s compatibility to {@value #COMPATIBILITY} unless this round already did.
+   * A subject that does not exist yet takes the level too (Confluent and Apicurio accept that), so
+   * every version after the first is checked.
    *
    * @throws SchemaRegistryException naming the subject when the registry refuses
    */
