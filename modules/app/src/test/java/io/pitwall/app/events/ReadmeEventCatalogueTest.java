@@ -44,7 +44,7 @@ class ReadmeEventCatalogueTest {
     assertThat(catalogue).contains("| `envelope.eventId` | string (uuid) |");
     assertThat(catalogue)
         .contains(
-            "| `trophyRare` | null \\| enum TrophyRarity {ULTRA_RARE, VERY_RARE, RARE, COMMON} |");
+            "| `trophyRare` | null \\| enum TrophyRarity {ULTRA_RARE, VERY_RARE, RARE, COMMON, UNKNOWN} |");
     assertThat(catalogue).contains("Topic `pitwall.gt.series-round-scored`");
   }
 }

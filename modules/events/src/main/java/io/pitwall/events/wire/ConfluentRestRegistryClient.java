@@ -28,8 +28,19 @@ import org.slf4j.LoggerFactory;
  * its schema again before it is used; an id that changed is logged as a WARN, counted ({@link
  * #idChanges()}) and replaced, so that no record is framed with an id that resolves to another
  * schema.
+ *
+ * <p>Every subject Pitwall registers under gets the compatibility level {@value #COMPATIBILITY}
+ * ({@code PUT config/<subject>}) before its schema is registered, once per subject and confirmation
+ * round: the registry then refuses a schema that old readers or new readers of any earlier version
+ * could not read, as the build's {@code SchemaGuard} does for released versions.
  */
 public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
+
+  /**
+   * The compatibility level of every subject Pitwall registers: each new version is compatible both
+   * ways with every earlier one (old readers read new events, new readers read old events).
+   */
+  public static final String COMPATIBILITY = "FULL_TRANSITIVE";
 
   private static final Logger LOG = LoggerFactory.getLogger(ConfluentRestRegistryClient.class);
 
@@ -45,6 +56,7 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
   private final String authorization;
   private final Map<String, Map<Schema, CachedId>> idsBySubject = new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+  private final Map<String, Long> compatibilityRounds = new ConcurrentHashMap<>();
   private final AtomicLong round = new AtomicLong();
   private final AtomicLong idChanges = new AtomicLong();
 
@@ -102,14 +114,33 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
     if (cached != null && cached.round() == current) {
       return cached.id();
     }
+    requireCompatibility(subject, current);
     String body = JSON.createObjectNode().put("schema", schema.toString()).toString();
     HttpRequest request =
         request("subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", CONTENT_TYPE)
             .build();
-    JsonNode answer =
-        send(request, "register schema " + schema.getFullName() + " under " + subject);
+    JsonNode answer;
+    try {
+      answer = send(request, "register schema " + schema.getFullName() + " under " + subject);
+    } catch (SchemaRegistryException e) {
+      if (e.status() == 409) {
+        throw new SchemaRegistryException(
+            "The schema registry refused "
+                + schema.getFullName()
+                + " under subject "
+                + subject
+                + ": it is not "
+                + COMPATIBILITY
+                + " compatible with the versions registered there before (a subject written by"
+                + " Pitwall 0.1 must be deleted, or Pitwall given a new topic.prefix). "
+                + e.getMessage(),
+            409,
+            null);
+      }
+      throw e;
+    }
     int id = requiredInt(answer, "id", "register " + subject);
     if (cached != null && cached.id() != id) {
       idChanges.incrementAndGet();
@@ -132,8 +163,62 @@ public final class ConfluentRestRegistryClient implements SchemaRegistryClient {
   }
 
   /**
-   * Makes every cached id be confirmed with the registry before its next use: call it when the
-   * registry may have restarted (it was unreachable, or periodically).
+   * Sets {@code subject}'s compatibility to {@value #COMPATIBILITY} unless this round already did.
+   * A subject that does not exist yet takes the level too (Confluent and Apicurio accept that), so
+   * every version after the first is checked.
+   *
+   * @throws SchemaRegistryException naming the subject when the registry refuses
+   */
+  private void requireCompatibility(String subject, long current) {
+    Long done = compatibilityRounds.get(subject);
+    if (done != null && done == current) {
+      return;
+    }
+    String what = "set compatibility " + COMPATIBILITY + " on subject " + subject;
+    HttpRequest request =
+        request("config/" + URLEncoder.encode(subject, StandardCharsets.UTF_8))
+            .PUT(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.createObjectNode().put("compatibility", COMPATIBILITY).toString()))
+            .header("Content-Type", CONTENT_TYPE)
+            .build();
+    JsonNode answer = send(request, what);
+    JsonNode level = answer.get("compatibility");
+    if (level != null && !COMPATIBILITY.equals(level.asText())) {
+      throw new SchemaRegistryException(
+          "Could not " + what + ": registry answered compatibility " + level.asText(), 200, null);
+    }
+    compatibilityRounds.put(subject, current);
+  }
+
+  /**
+   * The compatibility level the registry applies to {@code subject} ({@code GET config/<subject>}),
+   * e.g. {@value #COMPATIBILITY} once Pitwall registered under it.
+   *
+   * @throws SchemaRegistryException naming the subject when the registry has none for it (404) or
+   *     cannot be reached
+   */
+  public String compatibility(String subject) {
+    String what = "read the compatibility of subject " + subject;
+    JsonNode answer =
+        send(
+            request("config/" + URLEncoder.encode(subject, StandardCharsets.UTF_8)).GET().build(),
+            what);
+    JsonNode level =
+        answer.has("compatibilityLevel")
+            ? answer.get("compatibilityLevel")
+            : answer.get("compatibility");
+    if (level == null || !level.isTextual()) {
+      throw new SchemaRegistryException(
+          "Could not " + what + ": registry answer names no compatibility level", 200, null);
+    }
+    return level.asText();
+  }
+
+  /**
+   * Makes every cached id be confirmed with the registry before its next use, and each subject's
+   * compatibility be set again (a registry restarted without its storage lost both): call it when
+   * the registry may have restarted (it was unreachable, or periodically).
    */
   public void reconfirm() {
     round.incrementAndGet();
