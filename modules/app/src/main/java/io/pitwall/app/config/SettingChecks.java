@@ -1,6 +1,5 @@
 package io.pitwall.app.config;
 
-import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -43,34 +42,6 @@ final class SettingChecks {
     return type;
   }
 
-  static Object url(String value) {
-    try {
-      URI uri = URI.create(value.trim());
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-          || uri.getHost() == null) {
-        throw new IllegalArgumentException("must be an http or https URL with a host");
-      }
-      return value.trim();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          e.getMessage() != null && e.getMessage().startsWith("must")
-              ? e.getMessage()
-              : "not a URL (" + e.getMessage() + ")");
-    }
-  }
-
-  static Object intRange(String value, int min, int max) {
-    try {
-      int parsed = Integer.parseInt(value.trim());
-      if (parsed < min || parsed > max) {
-        throw new IllegalArgumentException("must be between " + min + " and " + max);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a whole number");
-    }
-  }
-
   static Object decimalRange(String value, double min, double max) {
     try {
       double parsed = Double.parseDouble(value.trim());
@@ -105,14 +76,6 @@ final class SettingChecks {
 
   static Object scheduleMode(String value) {
     return io.pitwall.core.schedule.SchedulingMode.of(value);
-  }
-
-  static Object bool(String value) {
-    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> throw new IllegalArgumentException("must be true or false");
-    };
   }
 
   static Object topicPrefix(String value) {

@@ -16,6 +16,14 @@ public abstract class SettingValidator implements ConfigDef.Validator {
    */
   public abstract String problem(Object value);
 
+  /**
+   * The value as the code reads it, once valid (a duration's text as a {@link java.time.Duration},
+   * a mode's name as its enum); the parsed value itself by default.
+   */
+  public Object convert(Object value) {
+    return value;
+  }
+
   @Override
   public final void ensureValid(String name, Object value) {
     String problem = value == null ? null : problem(value);

@@ -57,20 +57,31 @@ public final class SettingValidators {
   }
 
   /**
-   * A validator from a check that throws {@link IllegalArgumentException} with the reason (e.g. a
-   * parser of the value's own format).
+   * A validator from a parser that throws {@link IllegalArgumentException} with the reason; the
+   * parser's result is the value the code reads ({@link SettingValidator#convert}).
    */
   public static SettingValidator parsedBy(Function<String, ?> parser, String description) {
-    return of(
-        v -> {
-          try {
-            parser.apply(String.valueOf(v));
-            return null;
-          } catch (IllegalArgumentException e) {
-            return e.getMessage();
-          }
-        },
-        description);
+    return new SettingValidator() {
+      @Override
+      public String problem(Object value) {
+        try {
+          parser.apply(String.valueOf(value));
+          return null;
+        } catch (IllegalArgumentException e) {
+          return e.getMessage();
+        }
+      }
+
+      @Override
+      public Object convert(Object value) {
+        return parser.apply(String.valueOf(value));
+      }
+
+      @Override
+      public String toString() {
+        return description;
+      }
+    };
   }
 
   private static SettingValidator of(Function<Object, String> check, String description) {

@@ -4,10 +4,14 @@ import io.pitwall.source.api.CredentialPool;
 import io.pitwall.source.api.config.SettingValidator;
 import org.apache.kafka.common.config.ConfigDef;
 
-/** Turns a plugin's declared settings into the kernel's {@link Setting}s. */
-final class PluginSetting {
+/**
+ * A setting declared in a {@link ConfigDef} (the kernel's or a plugin's) as the configuration
+ * loader reads it: its text parsed by the definition's type, checked by its validator, and
+ * converted to the value the code reads.
+ */
+final class DefinedSetting {
 
-  private PluginSetting() {}
+  private DefinedSetting() {}
 
   /** A setting declared in a plugin's {@link ConfigDef}. */
   static Setting of(ConfigDef.ConfigKey key) {
@@ -25,10 +29,20 @@ final class PluginSetting {
 
   private static Object check(ConfigDef.ConfigKey key, String text) {
     Object value;
-    try {
-      value = ConfigDef.parseType(key.name, text.trim(), key.type);
-    } catch (org.apache.kafka.common.config.ConfigException e) {
-      throw new IllegalArgumentException(reason(key.name, e));
+    if (key.type == ConfigDef.Type.PASSWORD) {
+      value = text.trim(); // checked as text, never shown
+    } else {
+      try {
+        value = ConfigDef.parseType(key.name, text.trim(), key.type);
+      } catch (org.apache.kafka.common.config.ConfigException e) {
+        throw new IllegalArgumentException(
+            switch (key.type) {
+              case INT, SHORT, LONG -> "not a whole number";
+              case DOUBLE -> "not a number";
+              case BOOLEAN -> "must be true or false";
+              default -> reason(key.name, e);
+            });
+      }
     }
     if (key.validator instanceof SettingValidator validator) {
       String problem = validator.problem(value);
@@ -42,7 +56,7 @@ final class PluginSetting {
         throw new IllegalArgumentException(reason(key.name, e));
       }
     }
-    return key.type == ConfigDef.Type.PASSWORD ? text.trim() : value;
+    return key.validator instanceof SettingValidator validator ? validator.convert(value) : value;
   }
 
   /** Kafka's message without its "Invalid value X for configuration K: " (no value repeated). */
@@ -54,6 +68,9 @@ final class PluginSetting {
   }
 
   private static String text(Object value) {
+    if (value instanceof Double d) {
+      return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
     return value instanceof java.util.List<?> list
         ? String.join(",", list.stream().map(String::valueOf).toList())
         : String.valueOf(value);
