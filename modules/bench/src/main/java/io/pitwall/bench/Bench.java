@@ -2,11 +2,11 @@ package io.pitwall.bench;
 
 import ch.qos.logback.classic.Level;
 import io.pitwall.core.schedule.SchedulingMode;
+import io.pitwall.runtime.ApicurioRegistryProcess;
+import io.pitwall.runtime.KraftBroker;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.activity.BurstyPsnActivity;
 import io.pitwall.simulator.psn.activity.PsnWorldGenerator;
-import io.pitwall.testkit.ApicurioRegistryProcess;
-import io.pitwall.testkit.EmbeddedKraftBroker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -139,7 +139,7 @@ public final class Bench implements Callable<Integer> {
     if (simulate) {
       return simulate(activity, t0, windowStart, windowEnd, end);
     }
-    try (EmbeddedKraftBroker broker = EmbeddedKraftBroker.start();
+    try (KraftBroker broker = KraftBroker.start();
         ApicurioRegistryProcess registry = ApicurioRegistryProcess.start()) {
       List<SchedulerRun> runs = new ArrayList<>();
       ScaledClock clock = new ScaledClock(t0, compression);

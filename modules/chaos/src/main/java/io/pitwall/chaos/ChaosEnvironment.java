@@ -1,12 +1,12 @@
 package io.pitwall.chaos;
 
+import io.pitwall.runtime.ApicurioRegistryProcess;
 import io.pitwall.simulator.SimClock;
 import io.pitwall.simulator.Simulator;
 import io.pitwall.simulator.gt.GtSimulatorConfig;
 import io.pitwall.simulator.gt.RandomGtActivity;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.activity.RandomPsnActivity;
-import io.pitwall.testkit.ApicurioRegistryProcess;
 import io.pitwall.testkit.KafkaBrokerProcess;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.pitwall.testkit;
 
+import io.pitwall.runtime.KraftBroker;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -11,19 +12,11 @@ import org.apache.kafka.common.test.TestKitNodes;
  */
 public final class EmbeddedKraftBroker implements KafkaBroker {
 
-  /** Broker settings a single-node cluster needs; exposed for documentation and tests. */
-  public static final Map<String, String> SINGLE_NODE_SETTINGS =
-      Map.of(
-          "offsets.topic.replication.factor", "1",
-          "offsets.topic.num.partitions", "5",
-          "transaction.state.log.replication.factor", "1",
-          "transaction.state.log.min.isr", "1",
-          "transaction.state.log.num.partitions", "5",
-          "share.coordinator.state.topic.replication.factor", "1",
-          "share.coordinator.state.topic.min.isr", "1",
-          "group.initial.rebalance.delay.ms", "0",
-          "auto.create.topics.enable", "true",
-          "log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+  /**
+   * Broker settings a single-node cluster needs: the runtime's ({@link
+   * KraftBroker#SINGLE_NODE_SETTINGS}), so that the test brokers and the demo's run alike.
+   */
+  public static final Map<String, String> SINGLE_NODE_SETTINGS = KraftBroker.SINGLE_NODE_SETTINGS;
 
   private final KafkaClusterTestKit cluster;
 

@@ -1,5 +1,7 @@
 package io.pitwall.testkit;
 
+import io.pitwall.runtime.ApicurioRegistryProcess;
+import io.pitwall.runtime.RuntimeVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,7 @@ public final class TestSchemaRegistry {
       long started = System.nanoTime();
       LOG.info(
           "Starting the test JVM's schema registry (Apicurio {} child process)",
-          TestkitVersions.APICURIO);
+          RuntimeVersions.APICURIO);
       registry = ApicurioRegistryProcess.start();
       ApicurioRegistryProcess started0 = registry;
       Runtime.getRuntime()

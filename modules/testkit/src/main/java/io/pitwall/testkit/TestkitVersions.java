@@ -6,8 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The versions and artifact paths of the real infrastructure, pinned in one place: the build writes
- * them into {@code testkit.properties} from the parent pom's properties.
+ * The versions of the test-only infrastructure, pinned in one place: the build writes them into
+ * {@code testkit.properties} from the parent pom's properties. The registry's version and
+ * distribution are the runtime's ({@link io.pitwall.runtime.RuntimeVersions}).
  */
 public final class TestkitVersions {
 
@@ -19,15 +20,7 @@ public final class TestkitVersions {
   /** Docker image used when a Docker engine is available. */
   public static final String KAFKA_IMAGE = "apache/kafka:" + KAFKA;
 
-  /** Apicurio Registry version of the schema registry child process. */
-  public static final String APICURIO = PROPERTIES.getProperty("apicurio.version");
-
   private TestkitVersions() {}
-
-  /** Path of the Apicurio distribution zip in the local Maven repository, as the build saw it. */
-  static String apicurioZip() {
-    return PROPERTIES.getProperty("apicurio.zip");
-  }
 
   private static Properties load() {
     Properties properties = new Properties();

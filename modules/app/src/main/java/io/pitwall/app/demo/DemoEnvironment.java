@@ -1,5 +1,7 @@
 package io.pitwall.app.demo;
 
+import io.pitwall.runtime.ApicurioRegistryProcess;
+import io.pitwall.runtime.KraftBroker;
 import io.pitwall.simulator.SimClock;
 import io.pitwall.simulator.Simulator;
 import io.pitwall.simulator.gt.GtSimulatorConfig;
@@ -9,8 +11,6 @@ import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.activity.PsnWorldGenerator;
 import io.pitwall.simulator.psn.activity.RandomPsnActivity;
-import io.pitwall.testkit.ApicurioRegistryProcess;
-import io.pitwall.testkit.EmbeddedKraftBroker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything {@code pitwall demo} runs besides the engine: an embedded KRaft broker, Apicurio
- * Registry as a child process, and the upstream simulator with a generated world whose accounts
- * earn trophies at random. Closing stops them in reverse order.
+ * Everything {@code pitwall demo} runs besides the engine: an embedded single-node KRaft broker and
+ * Apicurio Registry as a child process (both from the runtime module: Kafka's server jars, no test
+ * kit), and the upstream simulator with a generated world whose accounts earn trophies at random.
+ * Closing stops them in reverse order (the broker's directory is removed).
  */
 public final class DemoEnvironment implements AutoCloseable {
 
@@ -32,7 +33,7 @@ public final class DemoEnvironment implements AutoCloseable {
   private static final String GRIDSTATS_KEY = "demo-gridstats-key";
 
   private final List<AutoCloseable> started = new ArrayList<>();
-  private EmbeddedKraftBroker broker;
+  private KraftBroker broker;
   private ApicurioRegistryProcess registry;
   private Simulator simulator;
   private int accounts;
@@ -50,7 +51,8 @@ public final class DemoEnvironment implements AutoCloseable {
     DemoEnvironment env = new DemoEnvironment();
     try {
       LOG.info("Starting an embedded Kafka broker (KRaft, single node)");
-      env.broker = env.track(EmbeddedKraftBroker.start());
+      env.broker = env.track(KraftBroker.start());
+      LOG.info("Started {} at {}", env.broker.description(), env.broker.bootstrapServers());
       LOG.info("Starting Apicurio Registry (child process)");
       env.registry = env.track(ApicurioRegistryProcess.start());
       PsnWorld world =

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pitwall.events.DrClassChanged;
 import io.pitwall.events.SampleEvents;
 import io.pitwall.events.TrophyEarned;
-import io.pitwall.testkit.ApicurioRegistryProcess;
+import io.pitwall.runtime.ApicurioRegistryProcess;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package io.pitwall.testkit;
+package io.pitwall.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pitwall.testkit;
+package io.pitwall.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +92,7 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
 
   private static ApicurioRegistryProcess start(int port, Path storageDir) {
     Path home = extractedDistribution();
-    Path runner = home.resolve("apicurio-registry-app-" + TestkitVersions.APICURIO + "-runner.jar");
+    Path runner = home.resolve("apicurio-registry-app-" + RuntimeVersions.APICURIO + "-runner.jar");
     try {
       Path logFile = Files.createTempFile("pitwall-apicurio-", ".log");
       List<String> command = new ArrayList<>();
@@ -215,12 +215,12 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
           "Apicurio Registry distribution not found at "
               + zip
               + "; run the Maven build (it downloads io.apicurio:apicurio-registry-app:"
-              + TestkitVersions.APICURIO
+              + RuntimeVersions.APICURIO
               + ":zip:all) or set PITWALL_APICURIO_ZIP");
     }
     Path cache =
         Paths.get(
-            System.getProperty("java.io.tmpdir"), "pitwall-apicurio-" + TestkitVersions.APICURIO);
+            System.getProperty("java.io.tmpdir"), "pitwall-apicurio-" + RuntimeVersions.APICURIO);
     if (Files.isRegularFile(cache.resolve(".complete"))) {
       return cache;
     }
@@ -244,7 +244,7 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
   private static String zipLocation() {
     String override =
         System.getProperty("pitwall.apicurio.zip", System.getenv("PITWALL_APICURIO_ZIP"));
-    return override != null && !override.isBlank() ? override : TestkitVersions.apicurioZip();
+    return override != null && !override.isBlank() ? override : RuntimeVersions.apicurioZip();
   }
 
   private static void unzip(Path zip, Path target) throws IOException {
