@@ -25,6 +25,7 @@ public final class PitwallConfig {
   public static final String DEFAULT_CREDENTIAL = "default";
 
   private final Map<String, Object> values;
+  private final Map<String, String> texts;
   private final Map<String, String> sources;
   private final List<WatchDefinition> watches;
   private final Map<String, Map<String, String>> credentials;
@@ -33,11 +34,13 @@ public final class PitwallConfig {
 
   private PitwallConfig(
       Map<String, Object> values,
+      Map<String, String> texts,
       Map<String, String> sources,
       List<WatchDefinition> watches,
       Map<String, Map<String, String>> credentials,
       KafkaClientSettings kafkaClients) {
     this.values = values;
+    this.texts = texts;
     this.sources = sources;
     this.watches = List.copyOf(watches);
     this.credentials = credentials;
@@ -125,6 +128,7 @@ public final class PitwallConfig {
           }
         });
     Map<String, Object> values = new HashMap<>();
+    Map<String, String> texts = new HashMap<>();
     for (Setting setting : PitwallSettings.all()) {
       String text = raw.get(setting.key());
       if (text == null || text.isBlank()) {
@@ -146,6 +150,7 @@ public final class PitwallConfig {
       }
       try {
         values.put(setting.key(), setting.check().apply(text));
+        texts.put(setting.key(), text.trim());
       } catch (IllegalArgumentException e) {
         problems.add(
             "Invalid value "
@@ -250,7 +255,7 @@ public final class PitwallConfig {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new PitwallConfig(values, sources, watches, credentials, kafkaClients);
+    return new PitwallConfig(values, texts, sources, watches, credentials, kafkaClients);
   }
 
   /** Builds a configuration from explicit values (demo and tests), validated the same way. */
@@ -281,9 +286,9 @@ public final class PitwallConfig {
       io.pitwall.source.api.SourcePlugin plugin) {
     Map<String, Object> own = new HashMap<>();
     for (String key : plugin.settings().configKeys().keySet()) {
-      Object value = values.get(key);
-      if (value != null) {
-        own.put(key, value instanceof Duration d ? d.toString() : value);
+      String text = texts.get(key);
+      if (text != null) {
+        own.put(key, text); // the validated text: the plugin's ConfigDef types and converts it
       }
     }
     return new org.apache.kafka.common.config.AbstractConfig(plugin.settings(), own, false);
