@@ -192,14 +192,16 @@ public final class PsnJsonParser {
       @JsonProperty(required = true) int platinum) {
 
     CountsJson {
-      Map<String, Integer> counts =
-          Map.of("bronze", bronze, "silver", silver, "gold", gold, "platinum", platinum);
-      counts.forEach(
-          (grade, count) -> {
-            if (count < 0) {
-              throw UpstreamJson.invalid(grade, "negative count " + count);
-            }
-          });
+      requireCount("bronze", bronze);
+      requireCount("silver", silver);
+      requireCount("gold", gold);
+      requireCount("platinum", platinum);
+    }
+
+    private static void requireCount(String grade, int count) {
+      if (count < 0) {
+        throw UpstreamJson.invalid(grade, "negative count " + count);
+      }
     }
 
     TrophyCounts counts() {
