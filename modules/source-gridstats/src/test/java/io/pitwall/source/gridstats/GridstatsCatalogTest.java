@@ -120,7 +120,11 @@ class GridstatsCatalogTest {
     return sim.simulator.requestLog().matching(e -> e.path().equals(path)).size();
   }
 
-  private GridstatsCatalog catalog(Duration timeout, MutableClock clock, long maxCars) {
+  private GridstatsCatalog catalog(Duration timeout) {
+    return catalog(timeout, Clock.systemUTC(), GridstatsCatalog.MAX_CARS);
+  }
+
+  private GridstatsCatalog catalog(Duration timeout, Clock clock, long maxCars) {
     return new GridstatsCatalog(
         List.of(
             sim.client(GridstatsSimulator.FIRST, GridstatsSimulator.budget(), timeout),
@@ -129,15 +133,5 @@ class GridstatsCatalogTest {
         Duration.ofDays(1),
         clock,
         maxCars);
-  }
-
-  private GridstatsCatalog catalog(Duration timeout) {
-    return new GridstatsCatalog(
-        List.of(
-            sim.client(GridstatsSimulator.FIRST, GridstatsSimulator.budget(), timeout),
-            sim.client(GridstatsSimulator.SECOND, GridstatsSimulator.budget(), timeout)),
-        "en",
-        Duration.ofDays(1),
-        Clock.systemUTC());
   }
 }
