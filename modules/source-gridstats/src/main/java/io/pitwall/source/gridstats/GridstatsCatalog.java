@@ -1,20 +1,28 @@
 package io.pitwall.source.gridstats;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.pitwall.gt.GtCatalog;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The gtgridstats catalog, for putting names on ids: manufacturers are fetched once per locale and
- * refreshed rarely; cars are looked up once per identifier (internal id, car_code or gt7_code) and
- * locale, unknown ones included. Failed fetches are forgotten so that a later call tries again.
+ * The gtgridstats catalog, for putting names on ids: the manufacturer list is fetched once per
+ * locale and trusted for the refresh period; a car is looked up once per identifier (internal id,
+ * car_code or gt7_code), unknown ones included, and trusted as long. Concurrent lookups of the same
+ * thing share one fetch; a failed fetch is not kept, so that a later call tries again.
+ *
+ * <p>Both are Caffeine caches with a bound and an expiry, like the PSN title catalog: at most
+ * {@link #MAX_CARS} cars (the least used go first), and every answer is forgotten after the refresh
+ * period, so that a car added to the catalog later is found and a renamed one renamed.
  *
  * <p>The catalog is one cache for the whole key pool, and no lookup depends on one member: each
  * goes first through the member that answered last, and when that one fails (a revoked key's 401, a
@@ -23,49 +31,78 @@ import java.util.function.Function;
  */
 public final class GridstatsCatalog implements GtCatalog {
 
+  /** The most car names the catalog holds. */
+  public static final long MAX_CARS = 10_000;
+
   private final List<GridstatsClient> members;
   private final String locale;
-  private final Duration refresh;
-  private final Clock clock;
+  private final AsyncCache<String, Map<Integer, String>> manufacturers;
+  private final AsyncCache<String, Optional<String>> cars;
   private volatile int preferred;
-  private volatile Future<Map<Integer, String>> manufacturers;
-  private volatile Instant manufacturersAt = Instant.MIN;
-  private final Map<String, Future<Optional<String>>> cars = new ConcurrentHashMap<>();
 
   /**
    * @param members the pool's clients, one per key (catalog requests are metered too)
    * @param locale e.g. en or zh
-   * @param refresh how long the manufacturer list is trusted
-   * @param clock time source
+   * @param refresh how long an answer (the manufacturer list, a car's name) is trusted
+   * @param clock time source of the expiry
    */
   public GridstatsCatalog(
       List<GridstatsClient> members, String locale, Duration refresh, Clock clock) {
+    this(members, locale, refresh, clock, MAX_CARS);
+  }
+
+  /** A catalog with another bound on cars (tests). */
+  GridstatsCatalog(
+      List<GridstatsClient> members, String locale, Duration refresh, Clock clock, long maxCars) {
     if (members.isEmpty()) {
       throw new IllegalArgumentException("a gtgridstats catalog needs at least one key");
     }
     this.members = List.copyOf(members);
     this.locale = locale;
-    this.refresh = refresh;
-    this.clock = clock;
+    Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+    this.manufacturers =
+        Caffeine.newBuilder()
+            .maximumSize(1)
+            .expireAfterWrite(refresh)
+            .ticker(ticker)
+            .executor(Runnable::run)
+            .buildAsync();
+    this.cars =
+        Caffeine.newBuilder()
+            .maximumSize(maxCars)
+            .expireAfterWrite(refresh)
+            .ticker(ticker)
+            .executor(Runnable::run)
+            .buildAsync();
   }
 
   /** The manufacturer's name, or empty when the catalog has no such id. */
-  public synchronized Future<Optional<String>> manufacturer(int id) {
-    Instant now = clock.instant();
-    if (manufacturers == null || manufacturersAt.plus(refresh).isBefore(now)) {
-      Future<Map<Integer, String>> fetch = viaPool(client -> client.manufacturers(locale));
-      manufacturers = fetch;
-      manufacturersAt = now;
-      fetch.onFailure(e -> forgetManufacturers(fetch));
-    }
-    return manufacturers.map(all -> Optional.ofNullable(all.get(id)));
+  public Future<Optional<String>> manufacturer(int id) {
+    return shared(manufacturers, locale, l -> viaPool(client -> client.manufacturers(l)))
+        .map(all -> Optional.ofNullable(all.get(id)));
   }
 
   /** The car's name, or empty when the catalog has no such car. */
   public Future<Optional<String>> car(String identifier) {
-    Future<Optional<String>> cached =
-        cars.computeIfAbsent(identifier, id -> viaPool(client -> client.carName(id, locale)));
-    return cached.onFailure(e -> cars.remove(identifier, cached));
+    return shared(cars, identifier, id -> viaPool(client -> client.carName(id, locale)));
+  }
+
+  /** Number of cached car names (an estimate while evictions are pending). */
+  public long cars() {
+    cars.synchronous().cleanUp();
+    return cars.synchronous().estimatedSize();
+  }
+
+  /**
+   * The cached answer, or the one fetch in flight, or a new fetch. A failed fetch is removed before
+   * any caller hears of the failure, so that a caller's retry fetches again (Caffeine drops it as
+   * well, but only after the future's other dependents have run).
+   */
+  private static <V> Future<V> shared(
+      AsyncCache<String, V> cache, String key, Function<String, Future<V>> fetch) {
+    CompletableFuture<V> answer =
+        cache.get(key, (k, executor) -> fetch.apply(k).toCompletionStage().toCompletableFuture());
+    return Future.fromCompletionStage(answer).onFailure(e -> cache.asMap().remove(key, answer));
   }
 
   /** Asks the member that answered last, then each other in turn; fails when all of them fail. */
@@ -84,11 +121,5 @@ public final class GridstatsCatalog implements GtCatalog {
                 tried + 1 < members.size()
                     ? attempt(lookup, first, tried + 1)
                     : Future.failedFuture(e));
-  }
-
-  private synchronized void forgetManufacturers(Future<Map<Integer, String>> failed) {
-    if (manufacturers == failed) {
-      manufacturers = null;
-    }
   }
 }

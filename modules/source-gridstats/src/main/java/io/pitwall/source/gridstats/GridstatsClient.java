@@ -12,25 +12,21 @@ import io.pitwall.source.common.UpstreamCalls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gtgridstats API with a personal key: racers in batches of at most 16 (one request per batch),
  * series standings for a list of drivers. Quota headers in any common spelling ({@link QuotaHints})
- * cap the key's bucket, a 429 pauses it until its {@code Retry-After} or the reset, and bodies are
- * parsed strictly.
+ * cap the key's bucket, a 429 pauses it until its {@code Retry-After} or the reset. Bodies are
+ * parsed by {@link GridstatsJson}.
  */
 public final class GridstatsClient {
 
@@ -98,72 +94,34 @@ public final class GridstatsClient {
           new IllegalArgumentException(
               "a racers batch holds 1 to 16 drivers, not " + psnIds.size()));
     }
-    return get("racers", "/api/racers/" + join(psnIds)).map(GridstatsClient::parseRacers);
+    return send("racers", "/api/racers/" + join(psnIds))
+        .map(response -> GridstatsJson.racers(response.body()));
   }
 
   /** The standings of the given drivers in one series. */
   public Future<List<SeriesStanding>> series(String seriesId, List<String> psnIds) {
-    return get("series", "/api/series-" + seriesId + "/drivers/" + join(psnIds))
-        .map(body -> parseSeries(seriesId, body));
+    return send("series", "/api/series-" + seriesId + "/drivers/" + join(psnIds))
+        .map(response -> GridstatsJson.series(seriesId, response.body()));
   }
 
   /** Manufacturer id to name, in a locale. */
   public Future<Map<Integer, String>> manufacturers(String locale) {
-    return getArray("manufacturers", "/api/assets/manufacturers/" + locale)
-        .map(
-            list -> {
-              Map<Integer, String> names = new HashMap<>();
-              for (int i = 0; i < list.size(); i++) {
-                JsonObject m = object(list.getValue(i), "manufacturers[" + i + "]");
-                if (!(m.getValue("id") instanceof Number id)
-                    || !(m.getValue("name") instanceof String name)) {
-                  throw invalid("manufacturers[" + i + "] needs a numeric id and a name");
-                }
-                names.put(id.intValue(), name);
-              }
-              return names;
-            });
+    return send("manufacturers", "/api/assets/manufacturers/" + locale)
+        .map(response -> GridstatsJson.manufacturers(response.body()));
   }
 
   /** A car's name by internal id, car_code or gt7_code; empty when the catalog has no such car. */
-  public Future<java.util.Optional<String>> carName(String identifier, String locale) {
+  public Future<Optional<String>> carName(String identifier, String locale) {
     if (!identifier.matches("[A-Za-z0-9_]{1,20}")) {
-      return Future.succeededFuture(java.util.Optional.empty());
+      return Future.succeededFuture(Optional.empty());
     }
-    return get("car", "/api/assets/cars/" + identifier + "/" + locale)
-        .map(
-            car ->
-                java.util.Optional.of(
-                    car.getValue("name") instanceof String name ? name : identifier))
+    return send("car", "/api/assets/cars/" + identifier + "/" + locale)
+        .map(response -> GridstatsJson.carName(identifier, response.body()))
         .recover(
             e ->
                 e instanceof UpstreamException u && u.outcome() == PollOutcome.NOT_FOUND
-                    ? Future.succeededFuture(java.util.Optional.empty())
+                    ? Future.succeededFuture(Optional.empty())
                     : Future.failedFuture(e));
-  }
-
-  private Future<JsonArray> getArray(String endpoint, String path) {
-    return send(endpoint, path)
-        .map(
-            response -> {
-              try {
-                return response.bodyAsJsonArray();
-              } catch (DecodeException | ClassCastException e) {
-                throw invalid(endpoint + " body is not a JSON array");
-              }
-            });
-  }
-
-  private Future<JsonObject> get(String endpoint, String path) {
-    return send(endpoint, path)
-        .map(
-            response -> {
-              try {
-                return response.bodyAsJsonObject();
-              } catch (DecodeException | ClassCastException e) {
-                throw invalid(endpoint + " body is not a JSON object");
-              }
-            });
   }
 
   /** Sends a metered request: its quota headers pace the key's bucket, its status is checked. */
@@ -207,91 +165,8 @@ public final class GridstatsClient {
     return response;
   }
 
-  static Racers parseRacers(JsonObject body) {
-    JsonArray drivers = array(body, "drivers");
-    Map<String, Racer> found = new HashMap<>();
-    for (int i = 0; i < drivers.size(); i++) {
-      JsonObject d = object(drivers.getValue(i), "drivers[" + i + "]");
-      JsonObject stats = object(d.getValue("stats"), "drivers[" + i + "].stats");
-      Object points = stats.getValue("dr_points");
-      if (!(points instanceof Number number)) {
-        throw invalid("drivers[" + i + "].stats.dr_points is not a number");
-      }
-      String psnId = string(d, "PSN_ID", i);
-      found.put(
-          psnId, new Racer(psnId, letter(d, "DR", i), letter(d, "SR", i), number.longValue()));
-    }
-    List<String> notFound = new ArrayList<>();
-    array(body, "not_found").forEach(id -> notFound.add(String.valueOf(id)));
-    return new Racers(found, notFound);
-  }
-
-  static List<SeriesStanding> parseSeries(String seriesId, JsonObject body) {
-    String type = body.getValue("type") instanceof String t ? t : null;
-    List<SeriesStanding> standings = new ArrayList<>();
-    JsonArray drivers = array(body, "drivers");
-    for (int i = 0; i < drivers.size(); i++) {
-      JsonObject d = object(drivers.getValue(i), "drivers[" + i + "]");
-      List<SeriesStanding.Round> rounds = new ArrayList<>();
-      JsonArray list = array(d, "rounds");
-      for (int r = 0; r < list.size(); r++) {
-        JsonObject round = object(list.getValue(r), "drivers[" + i + "].rounds[" + r + "]");
-        if (!(round.getValue("no") instanceof Number no)
-            || !(round.getValue("points") instanceof Number points)
-            || !(round.getValue("is_counted") instanceof Boolean counted)) {
-          throw invalid(
-              "drivers["
-                  + i
-                  + "].rounds["
-                  + r
-                  + "] needs a numeric no and points and a boolean is_counted");
-        }
-        rounds.add(new SeriesStanding.Round(no.intValue(), points.doubleValue(), counted));
-      }
-      Integer rank = d.getValue("season_rank") instanceof Number n ? n.intValue() : null;
-      Double total = d.getValue("total_points") instanceof Number n ? n.doubleValue() : null;
-      standings.add(
-          new SeriesStanding(seriesId + "|" + string(d, "psn", i), type, rank, total, rounds));
-    }
-    return standings;
-  }
-
-  private static String letter(JsonObject d, String field, int i) {
-    String value = string(d, field, i);
-    if (!io.pitwall.gt.RatingScales.ORDER.contains(value)) {
-      throw invalid("drivers[" + i + "]." + field + " '" + value + "' is not a rating letter");
-    }
-    return value;
-  }
-
-  private static String string(JsonObject d, String field, int i) {
-    if (!(d.getValue(field) instanceof String value)) {
-      throw invalid("drivers[" + i + "]." + field + " is missing or not a string");
-    }
-    return value;
-  }
-
-  private static JsonArray array(JsonObject json, String field) {
-    if (json == null || !(json.getValue(field) instanceof JsonArray array)) {
-      throw invalid(field + " is missing or not an array");
-    }
-    return array;
-  }
-
-  private static JsonObject object(Object value, String path) {
-    if (!(value instanceof JsonObject object)) {
-      throw invalid(path + " is not an object");
-    }
-    return object;
-  }
-
   private static String join(List<String> ids) {
     return String.join(
         ",", ids.stream().map(id -> URLEncoder.encode(id, StandardCharsets.UTF_8)).toList());
-  }
-
-  private static UpstreamException invalid(String problem) {
-    return new UpstreamException(
-        PollOutcome.UPSTREAM_ERROR, "Unexpected gtgridstats response: " + problem, null);
   }
 }

@@ -11,18 +11,15 @@ import io.pitwall.source.common.UpstreamCalls;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The GT Sport profile API: job 3 (stats) for ratings. Numbers arrive as strings and {@code stats}
- * is a JSON document inside a JSON string: both are parsed strictly, and anything else is an {@link
- * PollOutcome#UPSTREAM_ERROR} naming the field. An empty answer ({@code {}}) means the user_no is
- * unknown: {@link PollOutcome#NOT_FOUND}.
+ * The GT Sport profile API: job 3 (stats) for ratings, over HTTP within the site's budget. The body
+ * is parsed by {@link GtProfileJson} (numbers in strings, a JSON document inside a string, an empty
+ * answer for an unknown user_no).
  */
 public final class GtProfileClient {
 
@@ -89,68 +86,12 @@ public final class GtProfileClient {
     return response;
   }
 
-  static GtProfileStats parse(String userNo, HttpResponse<Buffer> response) {
-    return parse(userNo, response.statusCode(), response.body());
-  }
-
-  /** Parses a job 3 answer strictly. */
-  static GtProfileStats parse(String userNo, int status, Buffer raw) {
-    if (status != 200) {
-      throw invalid("GT profile answered " + status);
-    }
-    JsonObject body;
-    try {
-      body = raw == null ? null : new JsonObject(raw);
-    } catch (DecodeException | ClassCastException e) {
-      throw invalid("GT profile body is not a JSON object");
-    }
-    if (body == null || body.isEmpty() || body.getValue("stats") == null) {
+  /** A job 3 answer: its status checked here, its body parsed by {@link GtProfileJson}. */
+  private static GtProfileStats parse(String userNo, HttpResponse<Buffer> response) {
+    if (response.statusCode() != 200) {
       throw new UpstreamException(
-          PollOutcome.NOT_FOUND, "GT profile " + userNo + " not found (empty answer)", null);
+          PollOutcome.UPSTREAM_ERROR, "GT profile answered " + response.statusCode(), null);
     }
-    if (!(body.getValue("stats") instanceof JsonObject stats)) {
-      throw invalid("GT profile stats is not an object");
-    }
-    Object inner = stats.getValue("stats");
-    JsonObject document;
-    try {
-      document = inner instanceof String text ? new JsonObject(text) : null;
-    } catch (DecodeException e) {
-      throw invalid(
-          "GT profile stats.stats is not a JSON document (" + e.getMessage().split("\n")[0] + ")");
-    }
-    if (document == null) {
-      throw invalid("GT profile stats.stats is missing or not a string");
-    }
-    Integer manufacturer =
-        stats.getValue("manufacturer_id") == null ? null : (int) number(stats, "manufacturer_id");
-    Integer rideCar =
-        document.getValue("ride_car_id") instanceof Number car ? car.intValue() : null;
-    return new GtProfileStats(
-        userNo,
-        (int) number(stats, "driver_class"),
-        number(stats, "driver_point"),
-        (int) number(stats, "manner_point"),
-        (int) number(stats, "race_count"),
-        stats.getString("driver_photo_id"),
-        manufacturer,
-        rideCar,
-        document.getMap());
-  }
-
-  private static long number(JsonObject stats, String field) {
-    Object value = stats.getValue(field);
-    if (!(value instanceof String text) || !text.matches("-?[0-9]{1,18}")) {
-      throw invalid(
-          "GT profile stats."
-              + field
-              + " is not a number in a string: "
-              + (value == null ? "missing" : "'" + value + "'"));
-    }
-    return Long.parseLong(text);
-  }
-
-  private static UpstreamException invalid(String message) {
-    return new UpstreamException(PollOutcome.UPSTREAM_ERROR, message, null);
+    return GtProfileJson.stats(userNo, response.body());
   }
 }

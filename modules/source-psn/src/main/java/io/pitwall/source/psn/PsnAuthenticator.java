@@ -4,8 +4,6 @@ import io.pitwall.core.PollOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
@@ -200,30 +198,22 @@ public final class PsnAuthenticator {
           new PsnException(
               PollOutcome.UPSTREAM_ERROR, "PSN token endpoint answered " + response.statusCode()));
     }
+    PsnJsonParser.Tokens tokens;
     try {
-      JsonObject json = response.bodyAsJsonObject();
-      String access = json.getString("access_token");
-      Long expiresIn = json.getLong("expires_in");
-      if (access == null || expiresIn == null) {
-        throw new IllegalArgumentException("access_token or expires_in missing");
-      }
-      Instant now = clock.instant();
-      synchronized (this) {
-        accessToken = access;
-        accessExpiresAt = now.plusSeconds(expiresIn);
-        String refresh = json.getString("refresh_token");
-        Long refreshIn = json.getLong("refresh_token_expires_in");
-        if (refresh != null && refreshIn != null) {
-          refreshToken = refresh;
-          refreshExpiresAt = now.plusSeconds(refreshIn);
-        }
-      }
-      return Future.succeededFuture(access);
-    } catch (DecodeException | ClassCastException | IllegalArgumentException e) {
-      return Future.failedFuture(
-          new PsnException(
-              PollOutcome.UPSTREAM_ERROR, "Unexpected PSN token response: " + e.getMessage()));
+      tokens = PsnJsonParser.tokens(response.body());
+    } catch (PsnException malformed) {
+      return Future.failedFuture(malformed);
     }
+    Instant now = clock.instant();
+    synchronized (this) {
+      accessToken = tokens.accessToken();
+      accessExpiresAt = now.plusSeconds(tokens.expiresIn());
+      if (tokens.refreshToken() != null && tokens.refreshTokenExpiresIn() != null) {
+        refreshToken = tokens.refreshToken();
+        refreshExpiresAt = now.plusSeconds(tokens.refreshTokenExpiresIn());
+      }
+    }
+    return Future.succeededFuture(tokens.accessToken());
   }
 
   private static PsnException unreachable(String endpoint, Throwable e) {

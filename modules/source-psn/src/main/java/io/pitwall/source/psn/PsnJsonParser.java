@@ -1,54 +1,39 @@
 package io.pitwall.source.psn;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pitwall.core.PollOutcome;
+import io.pitwall.source.common.UpstreamJson;
 import io.pitwall.source.psn.diff.EarnedTrophy;
 import io.pitwall.source.psn.diff.TitleEntry;
 import io.pitwall.source.psn.diff.TrophyCounts;
 import io.pitwall.source.psn.diff.TrophyMeta;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Parses Trophy API v2 bodies into core values, strictly: a missing field, a wrong type, an
- * unparseable date or a body that is not JSON (an HTML error page) is a {@link PsnException} with
- * outcome {@link PollOutcome#UPSTREAM_ERROR} naming the field, never a partial result.
+ * Parses Trophy API v2 bodies (and the sign-in's token answer) into core values, strictly: the
+ * shapes are the records below, read by {@link UpstreamJson}, so a missing or null required field,
+ * a wrong type, an unparseable date or a body that is not JSON (an HTML error page) is a {@link
+ * PsnException} with outcome {@link PollOutcome#UPSTREAM_ERROR} naming the field's path ({@code
+ * trophyTitles[3].npCommunicationId: missing}), never a partial result. Unknown fields are ignored.
  */
 public final class PsnJsonParser {
+
+  private static final Set<String> SERVICES = Set.of("trophy", "trophy2");
+  private static final Set<String> GRADES = Set.of("bronze", "silver", "gold", "platinum");
 
   private PsnJsonParser() {}
 
   /** Parses a {@code trophyTitles} page. */
   public static TitlePage titles(Buffer body) {
-    JsonObject json = object(body, "trophyTitles");
-    JsonArray list = array(json, "trophyTitles", "");
-    List<TitleEntry> entries = new ArrayList<>(list.size());
-    for (int i = 0; i < list.size(); i++) {
-      String path = "trophyTitles[" + i + "]";
-      JsonObject t = element(list, i, path);
-      entries.add(
-          new TitleEntry(
-              string(t, "npCommunicationId", path),
-              service(t, path),
-              string(t, "trophySetVersion", path),
-              string(t, "trophyTitleName", path),
-              optionalString(t, "trophyTitleDetail", path),
-              optionalString(t, "trophyTitleIconUrl", path),
-              string(t, "trophyTitlePlatform", path),
-              bool(t, "hasTrophyGroups", path),
-              time(t, "lastUpdatedDateTime", path),
-              counts(t, "earnedTrophies", path),
-              t.containsKey("hiddenFlag") && bool(t, "hiddenFlag", path)));
-    }
-    Integer next = json.containsKey("nextOffset") ? integer(json, "nextOffset", "") : null;
-    return new TitlePage(List.copyOf(entries), next, integer(json, "totalItemCount", ""));
+    TitlesJson page = read(body, TitlesJson.class, "response");
+    List<TitleEntry> entries = page.trophyTitles().stream().map(TitleJson::entry).toList();
+    return new TitlePage(entries, page.nextOffset(), page.totalItemCount());
   }
 
   /**
@@ -56,187 +41,236 @@ public final class PsnJsonParser {
    * and counted ({@code totalItemCount}; the listed number when absent).
    */
   public static EarnedList earned(Buffer body) {
-    JsonObject json = object(body, "earned trophies");
-    JsonArray list = array(json, "trophies", "");
+    EarnedJson list = read(body, EarnedJson.class, "response");
     List<EarnedTrophy> earned = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = "trophies[" + i + "]";
-      JsonObject t = element(list, i, path);
-      int id = integer(t, "trophyId", path);
-      if (bool(t, "earned", path)) {
-        Integer rare = t.containsKey("trophyRare") ? integer(t, "trophyRare", path) : null;
-        Double rate = null;
-        String rateText = optionalString(t, "trophyEarnedRate", path);
-        if (rateText != null) {
-          try {
-            rate = Double.parseDouble(rateText);
-          } catch (NumberFormatException e) {
-            throw invalid(path + ".trophyEarnedRate", "'" + rateText + "' is not a number");
-          }
-        }
-        earned.add(new EarnedTrophy(id, time(t, "earnedDateTime", path), rare, rate));
+    for (TrophyStatusJson t : list.trophies()) {
+      if (t.earned()) {
+        earned.add(
+            new EarnedTrophy(
+                t.trophyId(),
+                t.earnedDateTime(),
+                t.trophyRare(),
+                t.trophyEarnedRate() == null ? null : Double.parseDouble(t.trophyEarnedRate())));
       }
     }
-    int total =
-        json.containsKey("totalItemCount") ? integer(json, "totalItemCount", "") : list.size();
-    return new EarnedList(earned, list.size(), total);
+    int listed = list.trophies().size();
+    return new EarnedList(
+        earned, listed, list.totalItemCount() == null ? listed : list.totalItemCount());
   }
 
   /** Parses title metadata ({@code trophyGroups/all/trophies}) with group names, if known. */
   public static TitleMetadata metadata(Buffer body, Map<String, String> groupNames) {
-    JsonObject json = object(body, "title trophies");
-    JsonArray list = array(json, "trophies", "");
+    TrophiesJson title = read(body, TrophiesJson.class, "response");
     Map<Integer, TrophyMeta> trophies = new HashMap<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = "trophies[" + i + "]";
-      JsonObject t = element(list, i, path);
-      String group = string(t, "trophyGroupId", path);
-      String type = string(t, "trophyType", path);
-      if (!List.of("bronze", "silver", "gold", "platinum").contains(type)) {
-        throw invalid(path + ".trophyType", "'" + type + "' is not a trophy grade");
-      }
-      int id = integer(t, "trophyId", path);
+    for (TrophyJson t : title.trophies()) {
       trophies.put(
-          id,
+          t.trophyId(),
           new TrophyMeta(
-              id,
-              group,
-              groupNames.get(group),
-              type,
-              string(t, "trophyName", path),
-              string(t, "trophyDetail", path),
-              string(t, "trophyIconUrl", path),
-              bool(t, "trophyHidden", path),
-              optionalString(t, "trophyRewardName", path),
-              optionalString(t, "trophyRewardImageUrl", path)));
+              t.trophyId(),
+              t.trophyGroupId(),
+              groupNames.get(t.trophyGroupId()),
+              t.trophyType(),
+              t.trophyName(),
+              t.trophyDetail(),
+              t.trophyIconUrl(),
+              t.trophyHidden(),
+              t.trophyRewardName(),
+              t.trophyRewardImageUrl()));
     }
-    return new TitleMetadata(string(json, "trophySetVersion", ""), trophies);
+    return new TitleMetadata(title.trophySetVersion(), trophies);
   }
 
   /** Parses a title's groups into group id → name. */
   public static Map<String, String> groupNames(Buffer body) {
-    JsonObject json = object(body, "trophy groups");
-    JsonArray list = array(json, "trophyGroups", "");
+    GroupsJson groups = read(body, GroupsJson.class, "response");
     Map<String, String> names = new HashMap<>();
-    for (int i = 0; i < list.size(); i++) {
-      String path = "trophyGroups[" + i + "]";
-      JsonObject g = element(list, i, path);
-      names.put(string(g, "trophyGroupId", path), string(g, "trophyGroupName", path));
-    }
+    groups.trophyGroups().forEach(g -> names.put(g.trophyGroupId(), g.trophyGroupName()));
     return names;
   }
 
   /** The PSN error code of an error body, or null when it is not PSN's error shape. */
   public static Integer errorCode(Buffer body) {
     try {
-      JsonObject error = new JsonObject(body).getJsonObject("error");
-      return error == null ? null : error.getInteger("code");
-    } catch (DecodeException | ClassCastException | NullPointerException e) {
+      ErrorJson answer = UpstreamJson.read(bytes(body), ErrorJson.class);
+      return answer.error() == null ? null : answer.error().code();
+    } catch (UpstreamJson.Malformed notPsnShape) {
       return null;
     }
   }
 
-  private static JsonObject object(Buffer body, String what) {
-    if (body == null || body.length() == 0) {
-      throw invalid(what, "empty body");
-    }
+  /** Parses the token endpoint's answer; its message never carries a token. */
+  static Tokens tokens(Buffer body) {
+    return read(body, Tokens.class, "token response");
+  }
+
+  private static <T> T read(Buffer body, Class<T> type, String what) {
     try {
-      return new JsonObject(body);
-    } catch (DecodeException | ClassCastException e) {
-      String start = body.getString(0, Math.min(body.length(), 40)).replaceAll("\\s+", " ");
-      throw invalid(what, "body is not a JSON object (starts with '" + start + "')");
+      return UpstreamJson.read(bytes(body), type);
+    } catch (UpstreamJson.Malformed e) {
+      throw new PsnException(
+          PollOutcome.UPSTREAM_ERROR, "Unexpected PSN " + what + ": " + e.getMessage());
     }
   }
 
-  private static JsonArray array(JsonObject json, String field, String path) {
-    Object value = json.getValue(field);
-    if (!(value instanceof JsonArray array)) {
-      throw invalid(join(path, field), value == null ? "missing" : "not an array");
-    }
-    return array;
+  private static byte[] bytes(Buffer body) {
+    return body == null ? null : body.getBytes();
   }
 
-  private static JsonObject element(JsonArray list, int i, String path) {
-    Object value = list.getValue(i);
-    if (!(value instanceof JsonObject object)) {
-      throw invalid(path, "not an object");
-    }
-    return object;
-  }
+  /**
+   * The token endpoint's answer.
+   *
+   * @param accessToken access_token (secret)
+   * @param expiresIn expires_in, seconds
+   * @param refreshToken refresh_token (secret), or null
+   * @param refreshTokenExpiresIn refresh_token_expires_in, seconds, or null
+   */
+  record Tokens(
+      @JsonProperty(value = "access_token", required = true) String accessToken,
+      @JsonProperty(value = "expires_in", required = true) long expiresIn,
+      @JsonProperty("refresh_token") String refreshToken,
+      @JsonProperty("refresh_token_expires_in") Long refreshTokenExpiresIn) {
 
-  private static String string(JsonObject json, String field, String path) {
-    String value = optionalString(json, field, path);
-    if (value == null) {
-      throw invalid(join(path, field), "missing");
-    }
-    return value;
-  }
-
-  private static String optionalString(JsonObject json, String field, String path) {
-    Object value = json.getValue(field);
-    if (value != null && !(value instanceof String)) {
-      throw invalid(join(path, field), "not a string");
-    }
-    return (String) value;
-  }
-
-  private static int integer(JsonObject json, String field, String path) {
-    Object value = json.getValue(field);
-    if (!(value instanceof Number number)
-        || number.doubleValue() != Math.rint(number.doubleValue())) {
-      throw invalid(join(path, field), value == null ? "missing" : "not an integer");
-    }
-    return number.intValue();
-  }
-
-  private static boolean bool(JsonObject json, String field, String path) {
-    Object value = json.getValue(field);
-    if (!(value instanceof Boolean bool)) {
-      throw invalid(join(path, field), value == null ? "missing" : "not a boolean");
-    }
-    return bool;
-  }
-
-  private static Instant time(JsonObject json, String field, String path) {
-    String text = string(json, field, path);
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw invalid(join(path, field), "'" + text + "' is not an ISO-8601 instant");
+    /** Never the tokens themselves. */
+    @Override
+    public String toString() {
+      return "Tokens[expiresIn="
+          + expiresIn
+          + ", refreshTokenExpiresIn="
+          + refreshTokenExpiresIn
+          + "]";
     }
   }
 
-  private static String service(JsonObject json, String path) {
-    String service = string(json, "npServiceName", path);
-    if (!service.equals("trophy") && !service.equals("trophy2")) {
-      throw invalid(join(path, "npServiceName"), "'" + service + "' is neither trophy nor trophy2");
+  /** A {@code trophyTitles} page. */
+  record TitlesJson(
+      @JsonProperty(required = true) List<TitleJson> trophyTitles,
+      Integer nextOffset,
+      @JsonProperty(required = true) int totalItemCount) {}
+
+  /** One entry of {@code trophyTitles}. */
+  record TitleJson(
+      @JsonProperty(required = true) String npCommunicationId,
+      @JsonProperty(required = true) String npServiceName,
+      @JsonProperty(required = true) String trophySetVersion,
+      @JsonProperty(required = true) String trophyTitleName,
+      String trophyTitleDetail,
+      String trophyTitleIconUrl,
+      @JsonProperty(required = true) String trophyTitlePlatform,
+      @JsonProperty(required = true) boolean hasTrophyGroups,
+      @JsonProperty(required = true) Instant lastUpdatedDateTime,
+      @JsonProperty(required = true) CountsJson earnedTrophies,
+      Boolean hiddenFlag) {
+
+    TitleJson {
+      if (!SERVICES.contains(npServiceName)) {
+        throw UpstreamJson.invalid(
+            "npServiceName", "'" + npServiceName + "' is neither trophy nor trophy2");
+      }
     }
-    return service;
+
+    TitleEntry entry() {
+      return new TitleEntry(
+          npCommunicationId,
+          npServiceName,
+          trophySetVersion,
+          trophyTitleName,
+          trophyTitleDetail,
+          trophyTitleIconUrl,
+          trophyTitlePlatform,
+          hasTrophyGroups,
+          lastUpdatedDateTime,
+          earnedTrophies.counts(),
+          Boolean.TRUE.equals(hiddenFlag));
+    }
   }
 
-  private static TrophyCounts counts(JsonObject json, String field, String path) {
-    Object value = json.getValue(field);
-    if (!(value instanceof JsonObject counts)) {
-      throw invalid(join(path, field), value == null ? "missing" : "not an object");
+  /** Trophies by grade. */
+  record CountsJson(
+      @JsonProperty(required = true) int bronze,
+      @JsonProperty(required = true) int silver,
+      @JsonProperty(required = true) int gold,
+      @JsonProperty(required = true) int platinum) {
+
+    CountsJson {
+      requireCount("bronze", bronze);
+      requireCount("silver", silver);
+      requireCount("gold", gold);
+      requireCount("platinum", platinum);
     }
-    String inner = join(path, field);
-    try {
-      return new TrophyCounts(
-          integer(counts, "bronze", inner),
-          integer(counts, "silver", inner),
-          integer(counts, "gold", inner),
-          integer(counts, "platinum", inner));
-    } catch (IllegalArgumentException negative) {
-      throw invalid(inner, negative.getMessage());
+
+    private static void requireCount(String grade, int count) {
+      if (count < 0) {
+        throw UpstreamJson.invalid(grade, "negative count " + count);
+      }
+    }
+
+    TrophyCounts counts() {
+      return new TrophyCounts(bronze, silver, gold, platinum);
     }
   }
 
-  private static String join(String path, String field) {
-    return path.isEmpty() ? field : path + "." + field;
+  /** An account's earned-status list of a title. */
+  record EarnedJson(
+      @JsonProperty(required = true) List<TrophyStatusJson> trophies, Integer totalItemCount) {}
+
+  /** One trophy's earned status; an earned one has its date. */
+  record TrophyStatusJson(
+      @JsonProperty(required = true) int trophyId,
+      @JsonProperty(required = true) boolean earned,
+      Instant earnedDateTime,
+      Integer trophyRare,
+      String trophyEarnedRate) {
+
+    TrophyStatusJson {
+      if (earned && earnedDateTime == null) {
+        throw UpstreamJson.invalid("earnedDateTime", "missing on an earned trophy");
+      }
+      if (earned && trophyEarnedRate != null) {
+        try {
+          Double.parseDouble(trophyEarnedRate);
+        } catch (NumberFormatException e) {
+          throw UpstreamJson.invalid(
+              "trophyEarnedRate", "'" + trophyEarnedRate + "' is not a number");
+        }
+      }
+    }
   }
 
-  private static PsnException invalid(String field, String problem) {
-    return new PsnException(
-        PollOutcome.UPSTREAM_ERROR, "Unexpected PSN response: " + field + " " + problem);
+  /** A title's trophies ({@code trophyGroups/all/trophies}). */
+  record TrophiesJson(
+      @JsonProperty(required = true) String trophySetVersion,
+      @JsonProperty(required = true) List<TrophyJson> trophies) {}
+
+  /** One trophy's description. */
+  record TrophyJson(
+      @JsonProperty(required = true) int trophyId,
+      @JsonProperty(required = true) String trophyGroupId,
+      @JsonProperty(required = true) String trophyType,
+      @JsonProperty(required = true) String trophyName,
+      @JsonProperty(required = true) String trophyDetail,
+      @JsonProperty(required = true) String trophyIconUrl,
+      @JsonProperty(required = true) boolean trophyHidden,
+      String trophyRewardName,
+      String trophyRewardImageUrl) {
+
+    TrophyJson {
+      if (!GRADES.contains(trophyType)) {
+        throw UpstreamJson.invalid("trophyType", "'" + trophyType + "' is not a trophy grade");
+      }
+    }
   }
+
+  /** A title's groups. */
+  record GroupsJson(@JsonProperty(required = true) List<GroupJson> trophyGroups) {}
+
+  /** One group. */
+  record GroupJson(
+      @JsonProperty(required = true) String trophyGroupId,
+      @JsonProperty(required = true) String trophyGroupName) {}
+
+  /** PSN's error shape, {@code {"error": {"code": 2240525, ...}}}. */
+  record ErrorJson(ErrorBody error) {}
+
+  /** The error's body. */
+  record ErrorBody(Integer code) {}
 }
