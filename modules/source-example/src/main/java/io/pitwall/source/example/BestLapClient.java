@@ -3,11 +3,8 @@ package io.pitwall.source.example;
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.UpstreamException;
 import io.pitwall.core.budget.TokenBucket;
-import io.pitwall.source.common.BudgetGate;
-import io.pitwall.source.common.QuotaHints;
-import io.pitwall.source.common.QuotaPacing;
 import io.pitwall.source.common.RequestListener;
-import io.pitwall.source.common.UpstreamCalls;
+import io.pitwall.source.common.UpstreamHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,9 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The lap-times API: {@code GET /drivers/{id}/best-lap}, one metered request per poll. Each request
- * waits for a token of the budget, is sent through {@link UpstreamCalls}, and its answer paces the
- * budget ({@link QuotaPacing}: a 429 pauses it until its {@code Retry-After}). Statuses map to
+ * The lap-times API: {@code GET /drivers/{id}/best-lap}, one metered request per poll, sent through
+ * the shared {@link UpstreamHttp}: it waits for a token of the budget, paces the budget by the
+ * answer's quota headers, and a 429 pauses it until its {@code Retry-After}. Statuses map to
  * outcomes: 404 {@link PollOutcome#NOT_FOUND}, 403 {@link PollOutcome#PRIVATE}, 429 {@link
  * PollOutcome#RATE_LIMITED}, any other non-200 {@link PollOutcome#UPSTREAM_ERROR}.
  */
@@ -30,10 +27,7 @@ public final class BestLapClient {
 
   private final WebClient http;
   private final String baseUrl;
-  private final BudgetGate gate;
-  private final Clock clock;
-  private final Duration timeout;
-  private final RequestListener listener;
+  private final UpstreamHttp upstream;
 
   /**
    * @param vertx for budget timers
@@ -54,10 +48,7 @@ public final class BestLapClient {
       RequestListener listener) {
     this.http = http;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.gate = new BudgetGate(vertx, budget);
-    this.clock = clock;
-    this.timeout = timeout;
-    this.listener = listener;
+    this.upstream = new UpstreamHttp(vertx, budget, clock, timeout, listener, UPSTREAM);
   }
 
   /**
@@ -66,20 +57,12 @@ public final class BestLapClient {
    * @return the lap, or a failed future with an {@link UpstreamException} naming the outcome
    */
   public Future<BestLap> bestLap(String driverId) {
-    return gate.take()
-        .compose(
-            v ->
-                UpstreamCalls.send(
-                    http.getAbs(baseUrl + "/drivers/" + driverId + "/best-lap")
-                        .timeout(timeout.toMillis()),
-                    UPSTREAM,
-                    ENDPOINT,
-                    listener))
+    return upstream
+        .send(http.getAbs(baseUrl + "/drivers/" + driverId + "/best-lap"), ENDPOINT)
         .map(response -> answer(driverId, response));
   }
 
   private BestLap answer(String driverId, HttpResponse<Buffer> response) {
-    QuotaHints hints = QuotaPacing.heed(response, gate.budget(), clock, ENDPOINT, listener);
     int status = response.statusCode();
     return switch (status) {
       case 200 ->
@@ -88,11 +71,6 @@ public final class BestLapClient {
       case 404 -> throw failure(PollOutcome.NOT_FOUND, "driver " + driverId + " not found (404)");
       case 403 ->
           throw failure(PollOutcome.PRIVATE, "driver " + driverId + "'s laps are private (403)");
-      case 429 ->
-          throw failure(
-              PollOutcome.RATE_LIMITED,
-              "refused the request (429); budget paused until "
-                  + hints.retryAfterRefusal(clock.instant()));
       default -> throw failure(PollOutcome.UPSTREAM_ERROR, "answered " + status);
     };
   }

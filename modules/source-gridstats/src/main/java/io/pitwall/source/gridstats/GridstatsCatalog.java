@@ -1,6 +1,6 @@
 package io.pitwall.source.gridstats;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.pitwall.gt.GtCatalog;
@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -36,8 +35,8 @@ public final class GridstatsCatalog implements GtCatalog {
 
   private final List<GridstatsClient> members;
   private final String locale;
-  private final AsyncCache<String, Map<Integer, String>> manufacturers;
-  private final AsyncCache<String, Optional<String>> cars;
+  private final Cache<String, Future<Map<Integer, String>>> manufacturers;
+  private final Cache<String, Future<Optional<String>>> cars;
   private volatile int preferred;
 
   /**
@@ -61,19 +60,9 @@ public final class GridstatsCatalog implements GtCatalog {
     this.locale = locale;
     Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
     this.manufacturers =
-        Caffeine.newBuilder()
-            .maximumSize(1)
-            .expireAfterWrite(refresh)
-            .ticker(ticker)
-            .executor(Runnable::run)
-            .buildAsync();
+        Caffeine.newBuilder().maximumSize(1).expireAfterWrite(refresh).ticker(ticker).build();
     this.cars =
-        Caffeine.newBuilder()
-            .maximumSize(maxCars)
-            .expireAfterWrite(refresh)
-            .ticker(ticker)
-            .executor(Runnable::run)
-            .buildAsync();
+        Caffeine.newBuilder().maximumSize(maxCars).expireAfterWrite(refresh).ticker(ticker).build();
   }
 
   /** The manufacturer's name, or empty when the catalog has no such id. */
@@ -89,20 +78,19 @@ public final class GridstatsCatalog implements GtCatalog {
 
   /** Number of cached car names (an estimate while evictions are pending). */
   public long cars() {
-    cars.synchronous().cleanUp();
-    return cars.synchronous().estimatedSize();
+    cars.cleanUp();
+    return cars.estimatedSize();
   }
 
   /**
-   * The cached answer, or the one fetch in flight, or a new fetch. A failed fetch is removed before
-   * any caller hears of the failure, so that a caller's retry fetches again (Caffeine drops it as
-   * well, but only after the future's other dependents have run).
+   * The cached answer, or the one fetch in flight, or a new fetch. An entry's age counts from the
+   * fetch's start. A failed fetch is removed before any caller hears of the failure, so that a
+   * caller's retry fetches again.
    */
   private static <V> Future<V> shared(
-      AsyncCache<String, V> cache, String key, Function<String, Future<V>> fetch) {
-    CompletableFuture<V> answer =
-        cache.get(key, (k, executor) -> fetch.apply(k).toCompletionStage().toCompletableFuture());
-    return Future.fromCompletionStage(answer).onFailure(e -> cache.asMap().remove(key, answer));
+      Cache<String, Future<V>> cache, String key, Function<String, Future<V>> fetch) {
+    Future<V> answer = cache.get(key, fetch);
+    return answer.onFailure(e -> cache.asMap().remove(key, answer));
   }
 
   /** Asks the member that answered last, then each other in turn; fails when all of them fail. */

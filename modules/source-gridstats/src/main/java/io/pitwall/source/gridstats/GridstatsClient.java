@@ -4,11 +4,8 @@ import io.pitwall.core.PollOutcome;
 import io.pitwall.core.UpstreamException;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.gt.SeriesStanding;
-import io.pitwall.source.common.BudgetGate;
-import io.pitwall.source.common.QuotaHints;
-import io.pitwall.source.common.QuotaPacing;
 import io.pitwall.source.common.RequestListener;
-import io.pitwall.source.common.UpstreamCalls;
+import io.pitwall.source.common.UpstreamHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -54,10 +51,7 @@ public final class GridstatsClient {
   private final WebClient http;
   private final String baseUrl;
   private final String apiKey;
-  private final BudgetGate gate;
-  private final Clock clock;
-  private final Duration timeout;
-  private final RequestListener listener;
+  private final UpstreamHttp upstream;
 
   /**
    * @param vertx for budget timers
@@ -81,10 +75,7 @@ public final class GridstatsClient {
     this.http = http;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.apiKey = apiKey;
-    this.gate = new BudgetGate(vertx, budget);
-    this.clock = clock;
-    this.timeout = timeout;
-    this.listener = listener;
+    this.upstream = new UpstreamHttp(vertx, budget, clock, timeout, listener, "gtgridstats");
   }
 
   /** The ratings of up to 16 drivers, in one request. */
@@ -126,28 +117,12 @@ public final class GridstatsClient {
 
   /** Sends a metered request: its quota headers pace the key's bucket, its status is checked. */
   private Future<HttpResponse<Buffer>> send(String endpoint, String path) {
-    return gate.take()
-        .compose(
-            v ->
-                UpstreamCalls.send(
-                    http.getAbs(baseUrl + path)
-                        .putHeader("Authorization", "Bearer " + apiKey)
-                        .timeout(timeout.toMillis()),
-                    "gtgridstats",
-                    endpoint,
-                    listener))
+    return upstream
+        .send(http.getAbs(baseUrl + path).putHeader("Authorization", "Bearer " + apiKey), endpoint)
         .map(response -> checked(endpoint, response));
   }
 
   private HttpResponse<Buffer> checked(String endpoint, HttpResponse<Buffer> response) {
-    QuotaHints hints = QuotaPacing.heed(response, gate.budget(), clock, endpoint, listener);
-    if (response.statusCode() == 429) {
-      throw new UpstreamException(
-          PollOutcome.RATE_LIMITED,
-          "gtgridstats quota spent; budget paused until "
-              + hints.retryAfterRefusal(clock.instant()),
-          null);
-    }
     if (response.statusCode() == 401) {
       throw new UpstreamException(
           PollOutcome.AUTH_EXPIRED, "gtgridstats refused the API key (401)", null);

@@ -3,11 +3,8 @@ package io.pitwall.source.gt;
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.UpstreamException;
 import io.pitwall.core.budget.TokenBucket;
-import io.pitwall.source.common.BudgetGate;
-import io.pitwall.source.common.QuotaHints;
-import io.pitwall.source.common.QuotaPacing;
 import io.pitwall.source.common.RequestListener;
-import io.pitwall.source.common.UpstreamCalls;
+import io.pitwall.source.common.UpstreamHttp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,10 +22,7 @@ public final class GtProfileClient {
 
   private final WebClient http;
   private final String baseUrl;
-  private final BudgetGate gate;
-  private final Clock clock;
-  private final Duration timeout;
-  private final RequestListener listener;
+  private final UpstreamHttp upstream;
 
   /**
    * @param vertx for budget timers
@@ -49,41 +43,17 @@ public final class GtProfileClient {
       RequestListener listener) {
     this.http = http;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.gate = new BudgetGate(vertx, budget);
-    this.clock = clock;
-    this.timeout = timeout;
-    this.listener = listener;
-  }
-
-  /** Job 3 of a profile. */
-  public Future<GtProfileStats> stats(String userNo) {
-    return gate.take()
-        .compose(
-            v -> {
-              return UpstreamCalls.send(
-                  http.postAbs(baseUrl + "/profile/?user_no=" + userNo + "&job=3")
-                      .timeout(timeout.toMillis()),
-                  "GT profile",
-                  "profile_stats",
-                  listener);
-            })
-        .map(response -> parse(userNo, paced(response)));
+    this.upstream = new UpstreamHttp(vertx, budget, clock, timeout, listener, "GT profile");
   }
 
   /**
-   * The site names no limit, but an answer that carries quota headers paces the budget like
-   * gtgridstats' do, and a 429 pauses it until its {@code Retry-After}.
+   * Job 3 of a profile. The site names no limit, but an answer that carries quota headers paces the
+   * budget like gtgridstats' do, and a 429 pauses it until its {@code Retry-After}.
    */
-  private HttpResponse<Buffer> paced(HttpResponse<Buffer> response) {
-    QuotaHints hints = QuotaPacing.heed(response, gate.budget(), clock, "profile_stats", listener);
-    if (response.statusCode() == 429) {
-      throw new UpstreamException(
-          PollOutcome.RATE_LIMITED,
-          "GT profile refused the request (429); budget paused until "
-              + hints.retryAfterRefusal(clock.instant()),
-          null);
-    }
-    return response;
+  public Future<GtProfileStats> stats(String userNo) {
+    return upstream
+        .send(http.postAbs(baseUrl + "/profile/?user_no=" + userNo + "&job=3"), "profile_stats")
+        .map(response -> parse(userNo, response));
   }
 
   /** A job 3 answer: its status checked here, its body parsed by {@link GtProfileJson}. */
