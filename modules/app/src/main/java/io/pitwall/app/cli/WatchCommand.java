@@ -167,10 +167,18 @@ public final class WatchCommand implements Runnable {
     @Option(names = "--label", description = "Label carried in every event.")
     String label;
 
-    @Option(names = "--series", split = ",", description = "gtgridstats series ids to follow.")
+    @Option(
+        names = {"-o", "--option"},
+        paramLabel = "NAME=VALUE",
+        description =
+            "An option the watch's source declares (repeatable): a flag as name=true, a list as"
+                + " name=a,b; e.g. backfill=true (psn), series=1564,1565 (gridstats).")
+    Map<String, String> options;
+
+    @Option(names = "--series", split = ",", description = "Shortcut for --option series=<ids>.")
     List<String> series;
 
-    @Option(names = "--backfill", description = "PSN: emit earlier trophies on the baseline.")
+    @Option(names = "--backfill", description = "Shortcut for --option backfill=true.")
     boolean backfill;
 
     @Option(names = "--disabled", description = "Keep the watch but do not poll it.")
@@ -202,12 +210,17 @@ public final class WatchCommand implements Runnable {
       if (label != null) {
         value.put("label", label);
       }
+      Map<String, String> given = new java.util.LinkedHashMap<>();
+      if (options != null) {
+        given.putAll(options);
+      }
       if (series != null) {
-        series.forEach(value.putArray("series")::add);
+        given.put("series", String.join(",", series));
       }
       if (backfill) {
-        value.put("backfill", true);
+        given.put("backfill", "true");
       }
+      given.forEach((name, text) -> putOption(value, name, text));
       if (disabled) {
         value.put("enabled", false);
       }
@@ -221,6 +234,34 @@ public final class WatchCommand implements Runnable {
         value.put("maxInterval", maxInterval);
       }
       return target.write(key, value.toString().getBytes(StandardCharsets.UTF_8), "written to");
+    }
+  }
+
+  /**
+   * An option as the source declares it: a flag as a boolean, a list as an array; anything else as
+   * text, for the watch parser to refuse with its reason.
+   */
+  static void putOption(ObjectNode value, String name, String text) {
+    String source = value.path("source").asText();
+    io.pitwall.core.WatchOption declared =
+        io.pitwall.app.config.SourcePlugins.installed().byId(source).stream()
+            .flatMap(p -> p.options().stream())
+            .filter(o -> o.name().equals(name))
+            .findFirst()
+            .orElse(null);
+    if (declared == null) {
+      value.put(name, text);
+    } else if (declared.kind() == io.pitwall.core.WatchOption.Kind.FLAG) {
+      if (text.equals("true") || text.equals("false")) {
+        value.put(name, Boolean.parseBoolean(text));
+      } else {
+        value.put(name, text);
+      }
+    } else {
+      com.fasterxml.jackson.databind.node.ArrayNode list = value.putArray(name);
+      for (String item : text.split(",", -1)) {
+        list.add(item);
+      }
     }
   }
 
