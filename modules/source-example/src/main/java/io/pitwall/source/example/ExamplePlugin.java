@@ -1,13 +1,9 @@
 package io.pitwall.source.example;
 
-import static io.pitwall.source.api.config.SettingValidators.intRange;
-import static io.pitwall.source.api.config.SettingValidators.positiveDuration;
-import static io.pitwall.source.api.config.SettingValidators.url;
-
-import io.pitwall.core.WatchKey;
 import io.pitwall.core.WatchOption;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.events.BestLapImproved;
+import io.pitwall.source.api.AccountIdRule;
 import io.pitwall.source.api.CredentialPool;
 import io.pitwall.source.api.EventType;
 import io.pitwall.source.api.PriorStates;
@@ -15,15 +11,12 @@ import io.pitwall.source.api.SourceContext;
 import io.pitwall.source.api.SourcePlugin;
 import io.pitwall.source.api.SourcePoller;
 import io.pitwall.source.api.StateCodec;
-import io.pitwall.source.api.config.SettingValidators;
+import io.pitwall.source.api.config.SourceSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
  * The example source: a tiny lap-times API whose {@code GET /drivers/{id}/best-lap} answers {@code
@@ -48,12 +41,13 @@ public final class ExamplePlugin implements SourcePlugin {
                       ? " (first on this track)"
                       : " (was " + BestLapImprovedMapper.lapTime(e.getPreviousLapMillis()) + ")"));
 
-  static final String BASE_URL = "example.base.url";
-  static final String BUDGET_REQUESTS = "example.budget.requests";
-  static final String BUDGET_PERIOD = "example.budget.period";
-  static final String TIMEOUT = "example.request.timeout";
+  private static final SourceSettings SETTINGS = new SourceSettings(ID);
 
-  private static final Pattern DRIVER_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+  private static final AccountIdRule DRIVER_ID =
+      AccountIdRule.of(
+          "[a-z0-9][a-z0-9_-]{0,31}",
+          "a lap-times driver id is 1-32 lower-case letters, digits, '_' or '-', starting with a"
+              + " letter or digit");
   private static final StateCodec<BestLapState> CODEC = new BestLapStateCodec();
 
   @Override
@@ -68,12 +62,7 @@ public final class ExamplePlugin implements SourcePlugin {
 
   @Override
   public String accountIdProblem(String accountId) {
-    return DRIVER_ID.matcher(accountId).matches()
-        ? null
-        : "'"
-            + WatchKey.printable(accountId)
-            + "' is not a lap-times driver id (1-32 lower-case letters, digits, '_' or '-',"
-            + " starting with a letter or digit)";
+    return DRIVER_ID.problem(accountId);
   }
 
   @Override
@@ -83,35 +72,15 @@ public final class ExamplePlugin implements SourcePlugin {
 
   @Override
   public ConfigDef settings() {
-    return new ConfigDef()
-        .define(
-            BASE_URL,
-            Type.STRING,
-            "http://localhost:8089",
-            url(),
-            Importance.MEDIUM,
-            "Example lap-times API base URL.")
-        .define(
-            BUDGET_REQUESTS,
-            Type.INT,
+    ConfigDef definition =
+        SETTINGS.budget(
+            SETTINGS.baseUrl(
+                new ConfigDef(), "http://localhost:8089", "Example lap-times API base URL."),
             60,
-            intRange(1, 1_000_000),
-            Importance.MEDIUM,
-            "Example lap-times requests per budget period: no window of the period holds more.")
-        .define(
-            BUDGET_PERIOD,
-            Type.STRING,
             "PT1M",
-            positiveDuration(),
-            Importance.MEDIUM,
-            "Example lap-times budget period (ISO-8601 duration).")
-        .define(
-            TIMEOUT,
-            Type.STRING,
-            "PT10S",
-            positiveDuration(),
-            Importance.LOW,
-            "Timeout of an example lap-times request.");
+            "Example lap-times requests per budget period: no window of the period holds more.",
+            "Example lap-times budget period (ISO-8601 duration).");
+    return SETTINGS.timeout(definition, "PT10S", "Timeout of an example lap-times request.");
   }
 
   /** The API is open: no credentials, one pool member named default. */
@@ -137,19 +106,15 @@ public final class ExamplePlugin implements SourcePlugin {
     PriorStates<BestLapState> states = new PriorStates<>(context.states(), CODEC);
     Map<String, SourcePoller> pollers = new LinkedHashMap<>();
     for (String name : context.credentials().keySet()) {
-      TokenBucket budget =
-          context.budget(
-              name,
-              config.getInt(BUDGET_REQUESTS),
-              SettingValidators.duration(config.getString(BUDGET_PERIOD)));
+      TokenBucket budget = SETTINGS.budget(context, name);
       BestLapClient client =
           new BestLapClient(
               context.vertx(),
               context.webClient(),
-              config.getString(BASE_URL),
+              SETTINGS.baseUrl(config),
               budget,
               context.clock(),
-              SettingValidators.duration(config.getString(TIMEOUT)),
+              SETTINGS.timeout(config),
               context.listener(name));
       pollers.put(
           name, new ExampleSourcePoller(client, budget, states, context.topic(BEST_LAP_IMPROVED)));

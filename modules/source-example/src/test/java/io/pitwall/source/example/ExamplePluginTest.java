@@ -47,7 +47,7 @@ class ExamplePluginTest {
         "abcdefghijklmnopqrstuvwxyz0123456"
       })
   void shouldRefuseWhatIsNoDriverIdBeforeItReachesAUrl(String id) {
-    assertThat(plugin.accountIdProblem(id)).contains("is not a lap-times driver id");
+    assertThat(plugin.accountIdProblem(id)).contains("a lap-times driver id is 1-32");
   }
 
   @Test

@@ -1,29 +1,26 @@
 package io.pitwall.source.gridstats;
 
 import static io.pitwall.source.api.config.SettingValidators.intRange;
-import static io.pitwall.source.api.config.SettingValidators.positiveDuration;
-import static io.pitwall.source.api.config.SettingValidators.url;
 
-import io.pitwall.core.WatchKey;
 import io.pitwall.core.WatchOption;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.gt.GtCatalog;
 import io.pitwall.gt.GtEventTypes;
 import io.pitwall.gt.GtEvents;
 import io.pitwall.gt.GtStateCodec;
+import io.pitwall.source.api.AccountIdRule;
 import io.pitwall.source.api.CredentialPool;
 import io.pitwall.source.api.EventType;
 import io.pitwall.source.api.SourceContext;
 import io.pitwall.source.api.SourcePlugin;
 import io.pitwall.source.api.SourcePoller;
 import io.pitwall.source.api.StateCodec;
-import io.pitwall.source.api.config.SettingValidators;
+import io.pitwall.source.api.config.SourceSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -42,13 +39,13 @@ public final class GridstatsPlugin implements SourcePlugin {
   public static final WatchOption SERIES =
       WatchOption.idList("series", "[0-9]{1,10}", "the series whose rounds to follow");
 
-  static final String BASE_URL = "gridstats.base.url";
-  static final String BUDGET_REQUESTS = "gridstats.budget.requests";
-  static final String BUDGET_PERIOD = "gridstats.budget.period";
-  static final String BATCH_SIZE = "gridstats.batch.size";
-  static final String TIMEOUT = "gridstats.request.timeout";
+  private static final SourceSettings SETTINGS = new SourceSettings(ID);
+  static final String BATCH_SIZE = SETTINGS.key("batch.size");
 
-  private static final Pattern ONLINE_ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{2,15}");
+  private static final AccountIdRule ONLINE_ID =
+      AccountIdRule.of(
+          "[A-Za-z][A-Za-z0-9_-]{2,15}",
+          "a PSN online id is 3-16 letters, digits, '_' or '-', starting with a letter");
 
   @Override
   public String id() {
@@ -62,11 +59,7 @@ public final class GridstatsPlugin implements SourcePlugin {
 
   @Override
   public String accountIdProblem(String accountId) {
-    return ONLINE_ID.matcher(accountId).matches()
-        ? null
-        : "'"
-            + WatchKey.printable(accountId)
-            + "' is not a PSN online id (3-16 letters, digits, '_' or '-')";
+    return ONLINE_ID.problem(accountId);
   }
 
   @Override
@@ -76,42 +69,26 @@ public final class GridstatsPlugin implements SourcePlugin {
 
   @Override
   public ConfigDef settings() {
-    return new ConfigDef()
-        .define(
-            BASE_URL,
-            Type.STRING,
-            "https://gtgridstats.com",
-            url(),
-            Importance.MEDIUM,
-            "gtgridstats API base URL.")
-        .define(
-            BUDGET_REQUESTS,
-            Type.INT,
+    ConfigDef definition =
+        SETTINGS.budget(
+            SETTINGS.baseUrl(
+                new ConfigDef(), "https://gtgridstats.com", "gtgridstats API base URL."),
             1000,
-            intRange(1, 1_000_000),
-            Importance.MEDIUM,
-            "gtgridstats metered requests per budget period (the quota headers cap it).")
-        .define(
-            BUDGET_PERIOD,
-            Type.STRING,
             "P1D",
-            positiveDuration(),
-            Importance.MEDIUM,
-            "gtgridstats budget period.")
+            "gtgridstats metered requests per budget period (the quota headers cap it).",
+            "gtgridstats budget period.");
+    return SETTINGS
+        .timeout(
+            definition,
+            "PT90S",
+            "Timeout of a gtgridstats request; a batch of 16 new drivers takes ~48 s.")
         .define(
             BATCH_SIZE,
             Type.INT,
             16,
             intRange(1, 16),
             Importance.LOW,
-            "Drivers per racers request (the API's maximum is 16).")
-        .define(
-            TIMEOUT,
-            Type.STRING,
-            "PT90S",
-            positiveDuration(),
-            Importance.LOW,
-            "Timeout of a gtgridstats request; a batch of 16 new drivers takes ~48 s.");
+            "Drivers per racers request (the API's maximum is 16).");
   }
 
   @Override
@@ -146,20 +123,16 @@ public final class GridstatsPlugin implements SourcePlugin {
         .credentials()
         .forEach(
             (name, key) -> {
-              TokenBucket budget =
-                  context.budget(
-                      name,
-                      config.getInt(BUDGET_REQUESTS),
-                      SettingValidators.duration(config.getString(BUDGET_PERIOD)));
+              TokenBucket budget = SETTINGS.budget(context, name);
               GridstatsClient grid =
                   new GridstatsClient(
                       context.vertx(),
                       context.webClient(),
-                      config.getString(BASE_URL),
+                      SETTINGS.baseUrl(config),
                       key,
                       budget,
                       context.clock(),
-                      SettingValidators.duration(config.getString(TIMEOUT)),
+                      SETTINGS.timeout(config),
                       context.listener(name));
               if (!key.isEmpty()) {
                 catalogMembers.add(grid);

@@ -1,28 +1,24 @@
 package io.pitwall.source.gt;
 
-import static io.pitwall.source.api.config.SettingValidators.intRange;
 import static io.pitwall.source.api.config.SettingValidators.parsedBy;
-import static io.pitwall.source.api.config.SettingValidators.positiveDuration;
-import static io.pitwall.source.api.config.SettingValidators.url;
 
-import io.pitwall.core.WatchKey;
 import io.pitwall.core.WatchOption;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.gt.GtEventTypes;
 import io.pitwall.gt.GtEvents;
 import io.pitwall.gt.GtStateCodec;
 import io.pitwall.gt.RatingScales;
+import io.pitwall.source.api.AccountIdRule;
 import io.pitwall.source.api.CredentialPool;
 import io.pitwall.source.api.EventType;
 import io.pitwall.source.api.SourceContext;
 import io.pitwall.source.api.SourcePlugin;
 import io.pitwall.source.api.SourcePoller;
 import io.pitwall.source.api.StateCodec;
-import io.pitwall.source.api.config.SettingValidators;
+import io.pitwall.source.api.config.SourceSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -34,13 +30,12 @@ public final class GtProfilePlugin implements SourcePlugin {
   /** The source id. */
   public static final String ID = "gt";
 
-  static final String BASE_URL = "gt.base.url";
-  static final String BUDGET_REQUESTS = "gt.budget.requests";
-  static final String BUDGET_PERIOD = "gt.budget.period";
-  static final String DRIVER_CLASSES = "gt.driver.classes";
-  static final String SAFETY_THRESHOLDS = "gt.safety.thresholds";
+  private static final SourceSettings SETTINGS = new SourceSettings(ID);
+  static final String DRIVER_CLASSES = SETTINGS.key("driver.classes");
+  static final String SAFETY_THRESHOLDS = SETTINGS.key("safety.thresholds");
 
-  private static final Pattern USER_NO = Pattern.compile("[0-9]{1,12}");
+  private static final AccountIdRule USER_NO =
+      AccountIdRule.of("[0-9]{1,12}", "a GT Sport user_no is a number");
 
   @Override
   public String id() {
@@ -54,9 +49,7 @@ public final class GtProfilePlugin implements SourcePlugin {
 
   @Override
   public String accountIdProblem(String accountId) {
-    return USER_NO.matcher(accountId).matches()
-        ? null
-        : "a GT Sport user_no is a number, not '" + WatchKey.printable(accountId) + "'";
+    return USER_NO.problem(accountId);
   }
 
   @Override
@@ -66,28 +59,18 @@ public final class GtProfilePlugin implements SourcePlugin {
 
   @Override
   public ConfigDef settings() {
-    return new ConfigDef()
-        .define(
-            BASE_URL,
-            Type.STRING,
+    ConfigDef definition =
+        SETTINGS.baseUrl(
+            new ConfigDef(),
             "https://www.gran-turismo.com/us/api/gt7sp",
-            url(),
-            Importance.MEDIUM,
-            "GT Sport profile API base URL.")
-        .define(
-            BUDGET_REQUESTS,
-            Type.INT,
+            "GT Sport profile API base URL.");
+    return SETTINGS
+        .budget(
+            definition,
             60,
-            intRange(1, 1_000_000),
-            Importance.MEDIUM,
-            "GT Sport profile requests per budget period (be polite: the site publishes no"
-                + " limit).")
-        .define(
-            BUDGET_PERIOD,
-            Type.STRING,
             "PT1M",
-            positiveDuration(),
-            Importance.MEDIUM,
+            "GT Sport profile requests per budget period (be polite: the site publishes no"
+                + " limit).",
             "GT Sport budget period.")
         .define(
             DRIVER_CLASSES,
@@ -134,16 +117,12 @@ public final class GtProfilePlugin implements SourcePlugin {
     RatingScales scales =
         RatingScales.parse(config.getString(DRIVER_CLASSES), config.getString(SAFETY_THRESHOLDS));
     String name = context.credentials().keySet().iterator().next();
-    TokenBucket budget =
-        context.budget(
-            name,
-            config.getInt(BUDGET_REQUESTS),
-            SettingValidators.duration(config.getString(BUDGET_PERIOD)));
+    TokenBucket budget = SETTINGS.budget(context, name);
     GtProfileClient gt =
         new GtProfileClient(
             context.vertx(),
             context.webClient(),
-            config.getString(BASE_URL),
+            SETTINGS.baseUrl(config),
             budget,
             context.clock(),
             Duration.ofSeconds(30),

@@ -2,12 +2,12 @@ package io.pitwall.source.psn;
 
 import static io.pitwall.source.api.config.SettingValidators.intRange;
 import static io.pitwall.source.api.config.SettingValidators.nonBlank;
-import static io.pitwall.source.api.config.SettingValidators.positiveDuration;
 import static io.pitwall.source.api.config.SettingValidators.url;
 
 import io.pitwall.core.WatchOption;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.events.TrophyEarned;
+import io.pitwall.source.api.AccountIdRule;
 import io.pitwall.source.api.CredentialPool;
 import io.pitwall.source.api.EventType;
 import io.pitwall.source.api.PriorStates;
@@ -15,13 +15,12 @@ import io.pitwall.source.api.SourceContext;
 import io.pitwall.source.api.SourcePlugin;
 import io.pitwall.source.api.SourcePoller;
 import io.pitwall.source.api.StateCodec;
-import io.pitwall.source.api.config.SettingValidators;
+import io.pitwall.source.api.config.SourceSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -61,14 +60,13 @@ public final class PsnPlugin implements SourcePlugin {
           "the first poll emits every earlier trophy, in earned order, instead of taking a silent"
               + " baseline");
 
-  static final String BASE_URL = "psn.base.url";
-  static final String AUTH_BASE_URL = "psn.auth.base.url";
-  static final String LANGUAGE = "psn.language";
-  static final String BUDGET_REQUESTS = "psn.budget.requests";
-  static final String BUDGET_PERIOD = "psn.budget.period";
-  static final String PAGE_SIZE = "psn.page.size";
+  private static final SourceSettings SETTINGS = new SourceSettings(ID);
+  static final String AUTH_BASE_URL = SETTINGS.key("auth.base.url");
+  static final String LANGUAGE = SETTINGS.key("language");
+  static final String PAGE_SIZE = SETTINGS.key("page.size");
 
-  private static final Pattern ACCOUNT_ID = Pattern.compile("me|[0-9]{1,20}");
+  private static final AccountIdRule ACCOUNT_ID =
+      AccountIdRule.of("me|[0-9]{1,20}", "a PSN account id is 'me' or a number");
 
   @Override
   public String id() {
@@ -82,11 +80,7 @@ public final class PsnPlugin implements SourcePlugin {
 
   @Override
   public String accountIdProblem(String accountId) {
-    return ACCOUNT_ID.matcher(accountId).matches()
-        ? null
-        : "a PSN account id is 'me' or a number, not '"
-            + io.pitwall.core.WatchKey.printable(accountId)
-            + "'";
+    return ACCOUNT_ID.problem(accountId);
   }
 
   /** {@code psn:me} is the signed-in identity's own account: it uses the {@code default} one. */
@@ -102,14 +96,17 @@ public final class PsnPlugin implements SourcePlugin {
 
   @Override
   public ConfigDef settings() {
-    return new ConfigDef()
-        .define(
-            BASE_URL,
-            Type.STRING,
-            "https://m.np.playstation.com/api/trophy",
-            url(),
-            Importance.MEDIUM,
-            "PSN Trophy API base URL.")
+    ConfigDef definition =
+        SETTINGS.baseUrl(
+            new ConfigDef(), "https://m.np.playstation.com/api/trophy", "PSN Trophy API base URL.");
+    return SETTINGS
+        .budget(
+            definition,
+            300,
+            "PT15M",
+            "PSN requests allowed per budget period for the credential (a 429's"
+                + " X-RateLimit-Next-Available overrides).",
+            "PSN budget period (ISO-8601 duration).")
         .define(
             AUTH_BASE_URL,
             Type.STRING,
@@ -124,21 +121,6 @@ public final class PsnPlugin implements SourcePlugin {
             nonBlank(),
             Importance.LOW,
             "Accept-Language for trophy names and descriptions.")
-        .define(
-            BUDGET_REQUESTS,
-            Type.INT,
-            300,
-            intRange(1, 1_000_000),
-            Importance.MEDIUM,
-            "PSN requests allowed per budget period for the credential (a 429's"
-                + " X-RateLimit-Next-Available overrides).")
-        .define(
-            BUDGET_PERIOD,
-            Type.STRING,
-            "PT15M",
-            positiveDuration(),
-            Importance.MEDIUM,
-            "PSN budget period (ISO-8601 duration).")
         .define(
             PAGE_SIZE,
             Type.INT,
@@ -184,18 +166,14 @@ public final class PsnPlugin implements SourcePlugin {
             (name, npsso) -> {
               PsnSourceConfig source =
                   new PsnSourceConfig(
-                      config.getString(BASE_URL),
+                      SETTINGS.baseUrl(config),
                       config.getString(AUTH_BASE_URL),
                       npsso,
                       config.getString(LANGUAGE),
                       config.getInt(PAGE_SIZE),
                       800,
                       Duration.ofSeconds(60));
-              TokenBucket budget =
-                  context.budget(
-                      name,
-                      config.getInt(BUDGET_REQUESTS),
-                      SettingValidators.duration(config.getString(BUDGET_PERIOD)));
+              TokenBucket budget = SETTINGS.budget(context, name);
               PsnAuthenticator auth =
                   new PsnAuthenticator(context.webClient(), source, context.clock());
               PsnApiClient client =
