@@ -312,7 +312,8 @@ public final class PitwallConfig {
   public String describe() {
     StringBuilder out = new StringBuilder();
     for (Setting setting : PitwallSettings.all()) {
-      Object value = values.get(setting.key());
+      // as given (or defaulted), not as converted: "PT60S", not a Duration's or a parser's form
+      Object value = texts.get(setting.key());
       out.append(setting.key())
           .append(" = ")
           .append(value == null ? "(unset)" : setting.secret() ? "****" : value)

@@ -40,6 +40,9 @@ class PitwallConfigTest {
     assertThat(config.describe())
         .contains("psn.npsso = ****")
         .doesNotContain("from-file-secret")
+        .as("values as given, not as converted")
+        .contains("gt.driver.classes = 1=E,2=D,3=C,4=B,5=A,6=A+,7=S  [default]")
+        .contains("startup.timeout = PT60S  [default]")
         .contains(
             "kafka.bootstrap.servers = env:9092  [environment PITWALL_KAFKA_BOOTSTRAP_SERVERS]");
   }
