@@ -209,11 +209,17 @@ final class ConnectWorker implements AutoCloseable {
         method + " " + path + " answered " + response.statusCode() + ": " + response.body());
   }
 
+  /** Stops the worker (SIGTERM, then SIGKILL after 20 s). */
   @Override
-  public void close() throws Exception {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+    try {
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }
