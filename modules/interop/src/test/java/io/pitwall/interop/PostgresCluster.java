@@ -118,7 +118,11 @@ final class PostgresCluster implements AutoCloseable {
   private void asOwner(String... command) throws Exception {
     List<String> full = new ArrayList<>();
     if (isRoot()) {
-      full.addAll(List.of("runuser", "-u", USER, "--"));
+      String runuser =
+          ExternalTool.find("runuser", Path.of("/usr/sbin"), Path.of("/sbin"))
+              .map(Path::toString)
+              .orElse("runuser");
+      full.addAll(List.of(runuser, "-u", USER, "--"));
     }
     full.addAll(List.of(command));
     run(full);
