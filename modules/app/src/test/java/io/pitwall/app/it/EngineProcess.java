@@ -14,7 +14,7 @@ import java.util.Properties;
  * {@code java -jar pitwall.jar run --config FILE} as a child process, so that a test can kill it
  * the way an operating system does: no shutdown hook, no graceful close.
  */
-final class EngineProcess implements AutoCloseable {
+public final class EngineProcess implements AutoCloseable {
 
   private final Process process;
   private final Path output;
@@ -24,7 +24,11 @@ final class EngineProcess implements AutoCloseable {
     this.output = output;
   }
 
-  static EngineProcess start(Map<String, String> settings, Path workDir, String name) {
+  /**
+   * Starts the engine jar ({@code target/pitwall.jar}, or the system property {@code pitwall.jar})
+   * on the given settings, writing its configuration and its output into {@code workDir}.
+   */
+  public static EngineProcess start(Map<String, String> settings, Path workDir, String name) {
     try {
       Path config = workDir.resolve(name + ".properties");
       Properties properties = new Properties();
@@ -33,7 +37,10 @@ final class EngineProcess implements AutoCloseable {
         properties.store(writer, "crash test " + name);
       }
       Path output = workDir.resolve(name + ".log");
-      Path jar = Paths.get("target", "pitwall.jar").toAbsolutePath();
+      Path jar =
+          Paths.get(
+                  System.getProperty("pitwall.jar", Paths.get("target", "pitwall.jar").toString()))
+              .toAbsolutePath();
       Process process =
           new ProcessBuilder(
                   List.of(
@@ -54,7 +61,7 @@ final class EngineProcess implements AutoCloseable {
   }
 
   /** Everything the process printed so far. */
-  String output() {
+  public String output() {
     try {
       return Files.readString(output, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -63,18 +70,19 @@ final class EngineProcess implements AutoCloseable {
   }
 
   /** Waits for the process to exit and returns its exit code, or -1 when it still runs. */
-  int waitForExit(java.time.Duration timeout) throws InterruptedException {
+  public int waitForExit(java.time.Duration timeout) throws InterruptedException {
     return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
         ? process.exitValue()
         : -1;
   }
 
-  boolean alive() {
+  /** Whether the process still runs. */
+  public boolean alive() {
     return process.isAlive();
   }
 
   /** SIGKILL: the process gets no chance to commit, abort or close anything. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
   }
 

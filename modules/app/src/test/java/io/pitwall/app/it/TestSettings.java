@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Engine settings pointing at the test broker, the test registry and a simulator. */
-final class TestSettings {
+public final class TestSettings {
 
   private TestSettings() {}
 
@@ -16,7 +16,7 @@ final class TestSettings {
    * Fast polling of the scenario account with ample budgets, topics under {@code prefix}, any free
    * metrics port.
    */
-  static Map<String, String> scenario(Simulator simulator, String prefix) {
+  public static Map<String, String> scenario(Simulator simulator, String prefix) {
     Map<String, String> settings = new HashMap<>();
     settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
     settings.put("schema.registry.url", TestSchemaRegistry.url());
