@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pitwall.events.EventType;
 import io.pitwall.events.TrophyEarned;
+import io.pitwall.source.api.EventType;
 import io.pitwall.testkit.TestKafka;
 import io.pitwall.testkit.TestSchemaRegistry;
 import io.pitwall.testkit.TestTopics;
@@ -49,11 +49,11 @@ class ConnectJdbcSinkIT {
   private static final String CONNECTOR = "pitwall-jdbc-sink";
   private static final Map<EventType, String> TABLES =
       Map.of(
-          EventType.TROPHY_EARNED, "trophy_earned",
-          EventType.DR_CLASS_CHANGED, "dr_class_changed",
-          EventType.SAFETY_RATING_CHANGED, "safety_rating_changed",
-          EventType.SERIES_ROUND_SCORED, "series_round_scored",
-          EventType.WATCH_STATUS_CHANGED, "watch_status_changed");
+          io.pitwall.source.psn.PsnPlugin.TROPHY_EARNED, "trophy_earned",
+          io.pitwall.gt.GtEventTypes.DR_CLASS_CHANGED, "dr_class_changed",
+          io.pitwall.gt.GtEventTypes.SAFETY_RATING_CHANGED, "safety_rating_changed",
+          io.pitwall.gt.GtEventTypes.SERIES_ROUND_SCORED, "series_round_scored",
+          io.pitwall.events.EventCatalogue.WATCH_STATUS_CHANGED, "watch_status_changed");
 
   private static PostgresCluster postgres;
   private static ConnectWorker connect;
@@ -116,7 +116,7 @@ class ConnectJdbcSinkIT {
     ConsumerRecord<String, byte[]> letter = TestTopics.readCommitted(dlq).get(0);
     assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("not an Avro record");
     assertThat(header(letter, "__connect.errors.topic"))
-        .isEqualTo(events.topic(EventType.TROPHY_EARNED));
+        .isEqualTo(events.topic(io.pitwall.source.psn.PsnPlugin.TROPHY_EARNED));
     assertThat(header(letter, "__connect.errors.stage")).isEqualTo("VALUE_CONVERTER");
 
     // no event of the aborted transaction reached a table

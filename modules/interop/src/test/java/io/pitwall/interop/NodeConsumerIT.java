@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.pitwall.app.cli.EventLine;
 import io.pitwall.app.cli.EventTail;
-import io.pitwall.events.EventType;
+import io.pitwall.source.api.EventType;
 import io.pitwall.testkit.TestKafka;
 import io.pitwall.testkit.TestSchemaRegistry;
 import java.io.IOException;
@@ -57,7 +57,7 @@ class NodeConsumerIT {
       await().atMost(Duration.ofSeconds(30)).until(() -> tailErrors.size() >= 1);
     }
     List<String> expected = List.copyOf(tail);
-    for (EventType type : EventType.values()) {
+    for (EventType type : io.pitwall.app.config.SourcePlugins.installed().eventTypes()) {
       assertThat(expected)
           .as("pitwall tail printed a " + type.typeName())
           .anyMatch(line -> line.startsWith(type.typeName() + " "));
@@ -98,7 +98,7 @@ class NodeConsumerIT {
     assertThat(lines(out)).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(lines(out)).doesNotContainAnyElementsOf(abortedLines);
     assertThat(read(err))
-        .contains(events.topic(EventType.TROPHY_EARNED) + "@0:")
+        .contains(events.topic(io.pitwall.source.psn.PsnPlugin.TROPHY_EARNED) + "@0:")
         .contains("undecodable: not in the schema registry wire format");
   }
 

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.pitwall.app.it.EngineProcess;
 import io.pitwall.app.it.TestSettings;
-import io.pitwall.events.EventType;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.simulator.SimClock;
@@ -14,6 +13,7 @@ import io.pitwall.simulator.gt.GtWorld;
 import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.activity.TrophyScenarios;
+import io.pitwall.source.api.EventType;
 import io.pitwall.testkit.TestKafka;
 import io.pitwall.testkit.TestSchemaRegistry;
 import io.pitwall.testkit.TestTopics;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -114,7 +113,9 @@ final class PublishedEvents {
 
   /** Every event topic, in {@link EventType} order. */
   List<String> topics() {
-    return Arrays.stream(EventType.values()).map(this::topic).toList();
+    return io.pitwall.app.config.SourcePlugins.installed().eventTypes().stream()
+        .map(this::topic)
+        .toList();
   }
 
   /** The committed events of a type, in topic order, decoded. */
@@ -165,7 +166,7 @@ final class PublishedEvents {
 
       // 1. every watch polled once (its first status), then changes everywhere
       try (EngineProcess first = EngineProcess.start(all, work, "engine-1")) {
-        awaitCommitted(prefix, EventType.WATCH_STATUS_CHANGED, 5, first);
+        awaitCommitted(prefix, io.pitwall.events.EventCatalogue.WATCH_STATUS_CHANGED, 5, first);
         int gtMark = gt.groundTruth().size();
         TrophyScenarios.roundOne()
             .applyUntil(psn, start.plusSeconds(60), start.plusSeconds(120), s -> {});
@@ -177,7 +178,10 @@ final class PublishedEvents {
         gt.setProfileRatings(PROFILE, 5, 30_100, 99, "B", "A", "S", "S", now);
         int gtFacts = gt.groundTruth().size() - gtMark;
         awaitCommitted(
-            prefix, EventType.TROPHY_EARNED, TrophyScenarios.roundOne().steps().size() + 1, first);
+            prefix,
+            io.pitwall.source.psn.PsnPlugin.TROPHY_EARNED,
+            TrophyScenarios.roundOne().steps().size() + 1,
+            first);
         awaitCommittedGt(prefix, gtFacts, first);
         first.kill();
       }
@@ -204,7 +208,7 @@ final class PublishedEvents {
         producer
             .send(
                 new ProducerRecord<>(
-                    EventType.TROPHY_EARNED.topic(prefix),
+                    io.pitwall.source.psn.PsnPlugin.TROPHY_EARNED.topic(prefix),
                     "psn:garbage",
                     "not an Avro record".getBytes(StandardCharsets.UTF_8)))
             .get();
@@ -214,7 +218,7 @@ final class PublishedEvents {
       Map<String, String> withoutA = new HashMap<>(all);
       withoutA.remove("watch.1");
       try (EngineProcess third = EngineProcess.start(withoutA, work, "engine-3")) {
-        int trophies = committed(prefix, EventType.TROPHY_EARNED).size();
+        int trophies = committed(prefix, io.pitwall.source.psn.PsnPlugin.TROPHY_EARNED).size();
         int gtEvents = committedGt(prefix);
         int gtMark = gt.groundTruth().size();
         psn.earn(ACCOUNT_B, TrophyScenarios.PS4, 3, start.plusSeconds(400));
@@ -223,7 +227,7 @@ final class PublishedEvents {
         gt.setGridRatings("driver00", "B", 29_000, "S", now);
         gt.setRound("1564", "driver00", 1, 98, false, now);
         int gtFacts = gt.groundTruth().size() - gtMark;
-        awaitCommitted(prefix, EventType.TROPHY_EARNED, trophies + 2, third);
+        awaitCommitted(prefix, io.pitwall.source.psn.PsnPlugin.TROPHY_EARNED, trophies + 2, third);
         awaitCommittedGt(prefix, gtEvents + gtFacts, third);
         third.kill();
       }
@@ -231,14 +235,14 @@ final class PublishedEvents {
 
     Map<EventType, List<SpecificRecord>> committed = new LinkedHashMap<>();
     Set<String> committedIds = new HashSet<>();
-    for (EventType type : EventType.values()) {
+    for (EventType type : io.pitwall.app.config.SourcePlugins.installed().eventTypes()) {
       List<SpecificRecord> events = committed(prefix, type);
       committed.put(type, events);
       events.forEach(e -> committedIds.add(EventFields.eventId(e)));
     }
     List<SpecificRecord> aborted = new ArrayList<>();
     int undecodable = 0;
-    for (EventType type : EventType.values()) {
+    for (EventType type : io.pitwall.app.config.SourcePlugins.installed().eventTypes()) {
       for (ConsumerRecord<String, byte[]> record : readUncommitted(type.topic(prefix))) {
         SpecificRecord event = decodeOrNull(record.value());
         if (event == null) {
@@ -285,9 +289,9 @@ final class PublishedEvents {
   }
 
   private static int committedGt(String prefix) {
-    return committed(prefix, EventType.DR_CLASS_CHANGED).size()
-        + committed(prefix, EventType.SAFETY_RATING_CHANGED).size()
-        + committed(prefix, EventType.SERIES_ROUND_SCORED).size();
+    return committed(prefix, io.pitwall.gt.GtEventTypes.DR_CLASS_CHANGED).size()
+        + committed(prefix, io.pitwall.gt.GtEventTypes.SAFETY_RATING_CHANGED).size()
+        + committed(prefix, io.pitwall.gt.GtEventTypes.SERIES_ROUND_SCORED).size();
   }
 
   /** The committed, decodable events of a type. */
