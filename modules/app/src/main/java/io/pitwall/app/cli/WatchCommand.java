@@ -147,8 +147,14 @@ public final class WatchCommand implements Runnable {
       config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() / 2);
       try (KafkaProducer<byte[], byte[]> producer =
           new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        // the watch's partition, set explicitly: its state is written to the same one
+        int partition =
+            io.pitwall.kafka.watches.WatchPartitioner.partition(
+                key, producer.partitionsFor(topic()).size());
         producer
-            .send(new ProducerRecord<>(topic(), key.getBytes(StandardCharsets.UTF_8), value))
+            .send(
+                new ProducerRecord<>(
+                    topic(), partition, key.getBytes(StandardCharsets.UTF_8), value))
             .get();
       }
     }

@@ -87,6 +87,13 @@ public final class PitwallSettings {
               Importance.MEDIUM,
               "Prefix of every Pitwall topic.")
           .define(
+              "watches.partitions",
+              Type.INT,
+              12,
+              intRange(1, 10_000),
+              Importance.MEDIUM,
+              "Partitions of the watches and state topics when Pitwall creates them (the state topic is co-partitioned with the watches topic: a watch's state is written to its watch's partition). At start both topics must have the same count; see the README's 'Partitions'.")
+          .define(
               "instance.id",
               Type.STRING,
               "pitwall-0",
@@ -169,6 +176,7 @@ public final class PitwallSettings {
       kernel("schema.registry.ssl.truststore.type");
   public static final Setting TOPICS_CREATE = kernel("topics.create");
   public static final Setting TOPIC_PREFIX = kernel("topic.prefix");
+  public static final Setting WATCHES_PARTITIONS = kernel("watches.partitions");
   public static final Setting INSTANCE_ID = kernel("instance.id");
   public static final Setting METRICS_PORT = kernel("metrics.port");
   public static final Setting STARTUP_TIMEOUT = kernel("startup.timeout");

@@ -95,6 +95,7 @@ public final class Engine implements AutoCloseable {
         adminConfig, config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS), startup);
     List<String> compacted = List.of(stateTopic, prefix + "watches");
     prepareTopics(config, adminConfig, compacted, eventTopics, startup);
+    int statePartitions = checkCoPartitioned(config, adminConfig, prefix, startup);
     this.kafkaUp = new Availability("Kafka", clock);
     this.registryUp = new Availability("The schema registry", clock);
     this.registryClient =
@@ -114,6 +115,7 @@ public final class Engine implements AutoCloseable {
                 producerConfig,
                 prefix + config.string(PitwallSettings.INSTANCE_ID),
                 stateTopic,
+                statePartitions,
                 config.duration(PitwallSettings.FAULT_PAUSE_BEFORE_COMMIT),
                 config.value(PitwallSettings.FAULT_UNSAFE_SPLIT_TRANSACTIONS, Boolean.class)),
             codec,
@@ -338,7 +340,12 @@ public final class Engine implements AutoCloseable {
     List<String> problems;
     try {
       if (config.value(PitwallSettings.TOPICS_CREATE, Boolean.class)) {
-        TopicAdmin.ensure(adminConfig, compacted, eventTopics, startup);
+        TopicAdmin.ensure(
+            adminConfig,
+            compacted,
+            config.integer(PitwallSettings.WATCHES_PARTITIONS),
+            eventTopics,
+            startup);
         return;
       }
       problems = TopicAdmin.verify(adminConfig, compacted, eventTopics, startup);
@@ -351,5 +358,39 @@ public final class Engine implements AutoCloseable {
               + String.join("; ", problems)
               + ". Create them as the README's 'Secured clusters' section shows.");
     }
+  }
+
+  /**
+   * Checks that the state topic is co-partitioned with the watches topic; a difference ends the
+   * start naming both counts and the fix.
+   *
+   * @return the partition count of both
+   */
+  private static int checkCoPartitioned(
+      PitwallConfig config, Map<String, Object> adminConfig, String prefix, Duration startup) {
+    String watches = prefix + "watches";
+    String state = prefix + "state";
+    Map<String, Integer> counts;
+    try {
+      counts = TopicAdmin.partitionCounts(adminConfig, List.of(watches, state), startup);
+    } catch (IllegalStateException e) {
+      throw new StartupException(e.getMessage());
+    }
+    String problem =
+        TopicAdmin.coPartitioningProblem(watches, counts.get(watches), state, counts.get(state));
+    if (problem != null) {
+      throw new StartupException(problem);
+    }
+    int configured = config.integer(PitwallSettings.WATCHES_PARTITIONS);
+    if (counts.get(watches) != configured) {
+      LOG.warn(
+          "{} and {} have {} partitions; watches.partitions={} applies only when Pitwall creates"
+              + " them (see the README's 'Partitions')",
+          watches,
+          state,
+          counts.get(watches),
+          configured);
+    }
+    return counts.get(state);
   }
 }

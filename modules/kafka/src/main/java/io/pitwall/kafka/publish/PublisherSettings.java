@@ -10,6 +10,8 @@ import java.util.Map;
  *     kafka.*}), without serializers, transactional id or the timeouts the publisher sets itself
  * @param transactionalId this instance's transactional id (stable across restarts)
  * @param stateTopic the compacted state topic
+ * @param statePartitions its partition count: a state record goes to its watch's partition ({@link
+ *     io.pitwall.kafka.watches.WatchPartitioner})
  * @param pauseBeforeCommit fault injection for crash tests: time to wait between sending and
  *     committing (zero in production)
  * @param unsafeSplitTransactions fault injection for the chaos harness's checker only: commit the
@@ -20,6 +22,7 @@ public record PublisherSettings(
     Map<String, Object> producerConfig,
     String transactionalId,
     String stateTopic,
+    int statePartitions,
     Duration pauseBeforeCommit,
     boolean unsafeSplitTransactions) {
 
@@ -27,9 +30,10 @@ public record PublisherSettings(
     producerConfig = Map.copyOf(producerConfig);
   }
 
-  /** Production settings: no fault injection. */
+  /** Production settings for a state topic of one partition: no fault injection. */
   public static PublisherSettings of(
       Map<String, Object> producerConfig, String transactionalId, String stateTopic) {
-    return new PublisherSettings(producerConfig, transactionalId, stateTopic, Duration.ZERO, false);
+    return new PublisherSettings(
+        producerConfig, transactionalId, stateTopic, 1, Duration.ZERO, false);
   }
 }

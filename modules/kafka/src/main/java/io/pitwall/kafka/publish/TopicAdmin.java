@@ -31,13 +31,16 @@ public final class TopicAdmin {
    * Ensures the topics exist.
    *
    * @param adminConfig client settings
-   * @param compacted topics to create with {@code cleanup.policy=compact}
+   * @param compacted topics to create with {@code cleanup.policy=compact} and {@code
+   *     compactedPartitions} partitions (the co-partitioned watches and state topics)
+   * @param compactedPartitions their partition count
    * @param plain topics to create with the broker's defaults
    * @param timeout how long it may take
    */
   public static void ensure(
       Map<String, Object> adminConfig,
       Collection<String> compacted,
+      int compactedPartitions,
       Collection<String> plain,
       Duration timeout) {
     List<String> names = List.of();
@@ -48,7 +51,7 @@ public final class TopicAdmin {
       for (String topic : compacted) {
         if (!existing.contains(topic)) {
           missing.add(
-              new NewTopic(topic, Optional.empty(), Optional.empty())
+              new NewTopic(topic, Optional.of(compactedPartitions), Optional.empty())
                   .configs(
                       Map.of(
                           TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
@@ -79,6 +82,56 @@ public final class TopicAdmin {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topics", e);
     }
+  }
+
+  /**
+   * The partition count of each topic.
+   *
+   * @throws IllegalStateException when Kafka does not answer in time or a topic is missing
+   */
+  public static Map<String, Integer> partitionCounts(
+      Map<String, Object> adminConfig, Collection<String> topics, Duration timeout) {
+    try (Admin admin = Admin.create(adminConfig)) {
+      Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+      admin
+          .describeTopics(topics)
+          .allTopicNames()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .forEach((name, description) -> counts.put(name, description.partitions().size()));
+      return counts;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "Could not describe Pitwall's topics " + topics + ": " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "Kafka did not answer within " + timeout + " while describing topics", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while describing topics", e);
+    }
+  }
+
+  /**
+   * Checks that the state topic is co-partitioned with the watches topic.
+   *
+   * @return null when their counts agree, else the operator's sentence naming both counts and the
+   *     fix
+   */
+  public static String coPartitioningProblem(
+      String watchesTopic, int watchesPartitions, String stateTopic, int statePartitions) {
+    if (watchesPartitions == statePartitions) {
+      return null;
+    }
+    return watchesTopic
+        + " has "
+        + watchesPartitions
+        + " partitions but "
+        + stateTopic
+        + " has "
+        + statePartitions
+        + ": the state topic must be co-partitioned with the watches topic (a watch's state lives"
+        + " on its watch's partition). Give both the same count (see the README's 'Partitions'"
+        + " for moving a 0.1 deployment to more partitions)";
   }
 
   /** The operator's sentence for a cluster that does not let Pitwall create its topics. */

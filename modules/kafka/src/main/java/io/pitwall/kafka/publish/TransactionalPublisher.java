@@ -3,6 +3,7 @@ package io.pitwall.kafka.publish;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.kafka.Availability;
 import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.kafka.watches.WatchPartitioner;
 import io.pitwall.source.api.OutgoingEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -238,7 +239,11 @@ public final class TransactionalPublisher implements AutoCloseable {
   }
 
   private ProducerRecord<byte[], byte[]> stateRecord(String key, byte[] state) {
-    return new ProducerRecord<>(settings.stateTopic(), bytes(key), state);
+    return new ProducerRecord<>(
+        settings.stateTopic(),
+        WatchPartitioner.ofStateKey(key, settings.statePartitions()),
+        bytes(key),
+        state);
   }
 
   private static byte[] bytes(String key) {

@@ -44,9 +44,12 @@ public final class DeadLetterQueue {
     this.marks = marks;
   }
 
+  /** The prefix of the marks' state keys. */
+  public static final String MARK_PREFIX = "dlq/";
+
   /** The state key that remembers that a source record was dead-lettered. */
   public static String markKey(ConsumerRecord<?, ?> record) {
-    return "dlq/" + record.topic() + "/" + record.partition() + "/" + record.offset();
+    return MARK_PREFIX + record.topic() + "/" + record.partition() + "/" + record.offset();
   }
 
   /** Whether this record was dead-lettered before (by this run or an earlier one). */

@@ -64,13 +64,13 @@ class KafkaOutageIT {
     String prefix = "outage-a.";
     Map<String, Object> client = client();
     TopicAdmin.ensure(
-        client, List.of(prefix + "state"), List.of(prefix + "events"), Duration.ofSeconds(30));
+        client, List.of(prefix + "state"), 1, List.of(prefix + "events"), Duration.ofSeconds(30));
     KafkaStateStore store = KafkaStateStore.load(client, prefix + "state", Duration.ofSeconds(30));
     Availability kafka = new Availability("Kafka", Clock.systemUTC());
     try (TransactionalPublisher publisher =
         new TransactionalPublisher(
             new PublisherSettings(
-                client, prefix + "id", prefix + "state", Duration.ofSeconds(3), false),
+                client, prefix + "id", prefix + "state", 1, Duration.ofSeconds(3), false),
             codec,
             store,
             kafka)) {
@@ -99,7 +99,7 @@ class KafkaOutageIT {
     String prefix = "outage-b.";
     Map<String, Object> client = client();
     TopicAdmin.ensure(
-        client, List.of(prefix + "state"), List.of(prefix + "events"), Duration.ofSeconds(30));
+        client, List.of(prefix + "state"), 1, List.of(prefix + "events"), Duration.ofSeconds(30));
     KafkaStateStore store = KafkaStateStore.load(client, prefix + "state", Duration.ofSeconds(30));
     Availability kafka = new Availability("Kafka", Clock.systemUTC());
     try (TransactionalPublisher publisher =

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 
 class TransactionalPublisherIT {
 
+  /** More than one, so that a state record landing on its watch's partition is tested. */
+  private static final int STATE_PARTITIONS = 3;
+
   private final String prefix = "tx-" + UUID.randomUUID().toString().substring(0, 8) + ".";
   private final String events = prefix + "events";
   private final String state = prefix + "state";
@@ -34,7 +37,8 @@ class TransactionalPublisherIT {
 
   @Test
   void shouldCommitEventsAndStateTogether() {
-    TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
     try (TransactionalPublisher publisher = publisher(prefix + "id", Duration.ZERO)) {
       publisher.publish(batch("psn:1", "s1", SampleEvents.trophyEarned())).join();
       publisher.publish(batch("psn:1", "s2", SampleEvents.trophyEarned())).join();
@@ -44,11 +48,21 @@ class TransactionalPublisherIT {
     KafkaStateStore store =
         KafkaStateStore.load(new java.util.HashMap<>(client), state, Duration.ofSeconds(30));
     assertThat(new String(store.get("psn:1"), StandardCharsets.UTF_8)).isEqualTo("s2");
+    assertThat(readCommitted(state))
+        .as("each state record on its watch's partition, set explicitly")
+        .isNotEmpty()
+        .allSatisfy(
+            r ->
+                assertThat(r.partition())
+                    .isEqualTo(
+                        io.pitwall.kafka.watches.WatchPartitioner.partition(
+                            r.key(), STATE_PARTITIONS)));
   }
 
   @Test
   void shouldAbortTheWholeBatchWhenOneEventIsInvalid() {
-    TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
     TrophyEarned broken = SampleEvents.trophyEarned();
     broken.setTitleName(null);
     try (TransactionalPublisher publisher = publisher(prefix + "id", Duration.ZERO)) {
@@ -73,7 +87,8 @@ class TransactionalPublisherIT {
 
   @Test
   void shouldAbortAnOpenTransactionOfAProducerThatDiedWhenItsSuccessorStarts() throws Exception {
-    TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
     TransactionalPublisher dying = publisher(prefix + "id", Duration.ofSeconds(6));
     CompletableFuture<PublishResult> open =
         dying.publish(batch("psn:1", "never", SampleEvents.trophyEarned()));
@@ -97,7 +112,8 @@ class TransactionalPublisherIT {
    */
   @Test
   void shouldNotBringBackTheStateOfAWatchRemovedWhileItWasPolled() {
-    TopicAdmin.ensure(client, List.of(state), List.of(events), Duration.ofSeconds(30));
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
     try (TransactionalPublisher publisher = publisher(prefix + "id", Duration.ZERO)) {
       publisher.publish(batch("psn:1", "before", SampleEvents.trophyEarned())).join();
       publisher.tombstone("psn:1"); // the poll that produced the next batch started before this
@@ -128,7 +144,7 @@ class TransactionalPublisherIT {
 
   private TransactionalPublisher publisher(String id, Duration pause) {
     return new TransactionalPublisher(
-        new PublisherSettings(client, id, state, pause, false),
+        new PublisherSettings(producerClient(), id, state, STATE_PARTITIONS, pause, false),
         codec,
         KafkaStateStore.empty(),
         new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
@@ -139,6 +155,18 @@ class TransactionalPublisherIT {
         List.of(new OutgoingEvent(events, key, event)),
         key,
         stateValue.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The client with a partitioner that ignores keys (a pass-through kafka.* setting could set one):
+   * state records must still land on their watch's partition, which the publisher sets itself.
+   */
+  private Map<String, Object> producerClient() {
+    Map<String, Object> producer = new java.util.HashMap<>(client);
+    producer.put(
+        ProducerConfig.PARTITIONER_CLASS_CONFIG,
+        org.apache.kafka.clients.producer.RoundRobinPartitioner.class.getName());
+    return producer;
   }
 
   private static List<ConsumerRecord<String, byte[]>> readCommitted(String topic) {

@@ -42,7 +42,7 @@ class DeadLetterQueueIT {
       Map<String, Object> client = new HashMap<>();
       client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
       TopicAdmin.ensure(
-          client, List.of(prefix + "state"), List.of(prefix + "dlq"), Duration.ofSeconds(30));
+          client, List.of(prefix + "state"), 1, List.of(prefix + "dlq"), Duration.ofSeconds(30));
       ConsumerRecord<byte[], byte[]> bad =
           new ConsumerRecord<>(
               prefix + "watches",
@@ -84,7 +84,7 @@ class DeadLetterQueueIT {
   private TransactionalPublisher publisher(
       Map<String, Object> client, String prefix, KafkaStateStore store) {
     return new TransactionalPublisher(
-        new PublisherSettings(client, prefix + "id", prefix + "state", Duration.ZERO, false),
+        new PublisherSettings(client, prefix + "id", prefix + "state", 1, Duration.ZERO, false),
         codec,
         store,
         new Availability("Kafka", Clock.systemUTC()));
