@@ -105,11 +105,18 @@ public final class Bench implements Callable<Integer> {
               + " Kafka): seconds instead of minutes, for exploring settings.")
   boolean simulate;
 
-  /** Runs the benchmark. */
-  public static void main(String[] args) {
+  /**
+   * Runs the benchmark; {@code perf [parts]} runs the performance benchmarks instead ({@link
+   * io.pitwall.bench.perf.Perf}).
+   */
+  public static void main(String[] args) throws Exception {
     for (String name :
         List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "io.pitwall", "org.apache.kafka")) {
       ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.WARN);
+    }
+    if (args.length > 0 && args[0].equals("perf")) {
+      io.pitwall.bench.perf.Perf.run(List.of(args).subList(1, args.length));
+      System.exit(0);
     }
     int code = new CommandLine(new Bench()).execute(args);
     System.exit(code);

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** One credential of a pool: its budget, batch size, requests in flight and measured cost. */
 final class CredentialState {
@@ -16,6 +18,12 @@ final class CredentialState {
   final long takenAtStart;
   int inFlight;
   int watchCount;
+
+  /**
+   * The watches assigned to it, in the scheduler's order of addition, so that a round reads only
+   * its own credential's watches.
+   */
+  final NavigableMap<Long, ScheduledWatch> members = new TreeMap<>();
 
   /** Its last requests all failed authentication: spread watches go to the live members. */
   boolean dead;
@@ -54,10 +62,10 @@ final class CredentialState {
       index += batch.size();
       if (batch.size() < size && index >= ranked.size()) {
         Set<ScheduledWatch> taken = new HashSet<>(ranked);
-        Ranking.byBacklog(
-                idle.stream().filter(e -> !taken.contains(e) && !e.inFlight).toList(), now)
-            .stream()
-            .limit(size - batch.size())
+        Ranking.topByBacklog(
+                idle.stream().filter(e -> !taken.contains(e) && !e.inFlight).toList(),
+                size - batch.size(),
+                now)
             .forEach(batch::add);
       }
       for (ScheduledWatch e : batch) {

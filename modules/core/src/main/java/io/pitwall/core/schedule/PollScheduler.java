@@ -110,6 +110,9 @@ public final class PollScheduler {
   private final Map<String, CredentialState> credentials = new LinkedHashMap<>();
   private final Map<WatchKey, ScheduledWatch> watches = new LinkedHashMap<>();
 
+  /** The next watch's place in the order of addition (which breaks ties between watches). */
+  private long nextSequence;
+
   /** A scheduler with the {@link #DEFAULT_PRIOR_CHANGES default prior}. */
   public PollScheduler(SchedulingMode mode, Duration defaultMin, Duration defaultMax) {
     this(mode, defaultMin, defaultMax, DEFAULT_PRIOR_CHANGES);
@@ -166,12 +169,14 @@ public final class PollScheduler {
     CredentialState chosen = choose(key.source(), credential);
     ScheduledWatch entry = watches.get(key);
     if (entry == null) {
-      entry = new ScheduledWatch(key, now, priorChanges);
+      entry = new ScheduledWatch(key, now, priorChanges, nextSequence++);
       watches.put(key, entry);
     } else {
       entry.credential.watchCount--;
+      entry.credential.members.remove(entry.sequence);
     }
     entry.credential = chosen;
+    chosen.members.put(entry.sequence, entry);
     entry.pinned = credential != null;
     chosen.watchCount++;
     entry.min = min == null ? defaultMin : min;
@@ -205,7 +210,9 @@ public final class PollScheduler {
         break;
       }
       dead.watchCount--;
+      dead.members.remove(e.sequence);
       e.credential = live;
+      live.members.put(e.sequence, e);
       live.watchCount++;
       e.retryAt = null;
       moved.add(e.key);
@@ -226,6 +233,7 @@ public final class PollScheduler {
     ScheduledWatch removed = watches.remove(key);
     if (removed != null) {
       removed.credential.watchCount--;
+      removed.credential.members.remove(removed.sequence);
     }
     return removed != null;
   }
@@ -239,8 +247,8 @@ public final class PollScheduler {
         continue;
       }
       List<ScheduledWatch> idle = new ArrayList<>();
-      for (ScheduledWatch e : watches.values()) {
-        if (e.credential == credential && !e.inFlight && !e.held(now)) {
+      for (ScheduledWatch e : credential.members.values()) {
+        if (!e.inFlight && !e.held(now)) {
           idle.add(e);
         }
       }

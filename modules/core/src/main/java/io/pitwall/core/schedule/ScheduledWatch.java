@@ -8,6 +8,10 @@ import java.time.Instant;
 final class ScheduledWatch {
   final WatchKey key;
   final Instant added;
+
+  /** Its place in the scheduler's order of addition: its credential's watches are kept in it. */
+  final long sequence;
+
   final ActivityEstimate activity;
   CredentialState credential;
 
@@ -21,9 +25,10 @@ final class ScheduledWatch {
   Instant retryAt;
   boolean inFlight;
 
-  ScheduledWatch(WatchKey key, Instant now, double priorChanges) {
+  ScheduledWatch(WatchKey key, Instant now, double priorChanges, long sequence) {
     this.key = key;
     this.added = now;
+    this.sequence = sequence;
     this.activity = new ActivityEstimate(now, priorChanges);
   }
 

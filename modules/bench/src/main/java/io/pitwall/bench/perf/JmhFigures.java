@@ -1,0 +1,98 @@
+package io.pitwall.bench.perf;
+
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the JMH benchmarks with one fork and short iterations (the machine is shared) and prints
+ * their figures as {@code scheduler:} and {@code differ:} lines.
+ */
+final class JmhFigures {
+
+  private JmhFigures() {}
+
+  /** Runs the benchmarks whose class names match {@code include}. */
+  static Collection<RunResult> run(String include) throws Exception {
+    exposeClasspath();
+    Options options =
+        new OptionsBuilder()
+            .include(include)
+            .forks(1)
+            .warmupIterations(2)
+            .warmupTime(TimeValue.seconds(1))
+            .measurementIterations(3)
+            .measurementTime(TimeValue.seconds(1))
+            .jvmArgsAppend("-Xmx2g")
+            .shouldFailOnError(true)
+            .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT)
+            .build();
+    return new Runner(options).run();
+  }
+
+  /** Prints one line per watches × credentials: ns per decision and per done. */
+  static void scheduler() throws Exception {
+    Map<String, double[]> byParams = new LinkedHashMap<>();
+    for (RunResult r : run(SchedulerBenchmark.class.getName())) {
+      String watches = r.getParams().getParam("watches");
+      int credentials = Integer.parseInt(r.getParams().getParam("credentials"));
+      double perCall = r.getPrimaryResult().getScore() / credentials;
+      double[] figures = byParams.computeIfAbsent(watches + " " + credentials, k -> new double[2]);
+      figures[r.getParams().getBenchmark().endsWith(".decide") ? 0 : 1] = perCall;
+    }
+    byParams.forEach(
+        (params, f) -> {
+          String[] p = params.split(" ");
+          System.out.printf(
+              Locale.ROOT,
+              "scheduler: watches=%s credentials=%s ns-per-decision=%.0f ns-per-done=%.0f"
+                  + " (target <= 10000 per decision at 100000 watches) %s%n",
+              p[0],
+              p[1],
+              f[0],
+              f[1],
+              Load.now());
+        });
+  }
+
+  /** Prints the differ and codec throughputs. */
+  static void differ() throws Exception {
+    List<String> figures = new ArrayList<>();
+    for (RunResult r : run(DifferBenchmark.class.getName())) {
+      String name = r.getParams().getBenchmark();
+      figures.add(
+          String.format(
+              Locale.ROOT,
+              "%s-per-s=%.0f",
+              name.substring(name.lastIndexOf('.') + 1),
+              r.getPrimaryResult().getScore()));
+    }
+    System.out.println("differ: " + String.join(" ", figures) + " " + Load.now());
+  }
+
+  /**
+   * JMH forks a JVM with {@code java.class.path}; under {@code exec:java} the benchmark classes are
+   * in the plugin's class loader instead, so its URLs become the class path.
+   */
+  private static void exposeClasspath() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader instanceof URLClassLoader urls) {
+      List<String> paths = new ArrayList<>();
+      for (URL url : urls.getURLs()) {
+        paths.add(new File(url.getPath()).getAbsolutePath());
+      }
+      System.setProperty("java.class.path", String.join(File.pathSeparator, paths));
+    }
+  }
+}

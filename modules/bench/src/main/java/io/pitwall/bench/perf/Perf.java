@@ -1,0 +1,65 @@
+package io.pitwall.bench.perf;
+
+import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.runtime.ApicurioRegistryProcess;
+import io.pitwall.runtime.KraftBroker;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The performance benchmarks (issue 14) in one command: {@code perf [all|jmh|scheduler|differ|
+ * memory|restore|publish]...}. Each figure is printed with the machine's load next to it.
+ */
+public final class Perf {
+
+  static final int WATCHES = 100_000;
+  static final int TITLES = 100;
+  static final int PUBLISH_POLLS = 4_000;
+
+  private Perf() {}
+
+  /** Runs the named parts (all when none is named). */
+  public static void run(List<String> parts) throws Exception {
+    Set<String> run = Set.copyOf(parts.isEmpty() ? List.of("all") : parts);
+    boolean all = run.contains("all");
+    for (String part : run) {
+      if (!Set.of("all", "jmh", "scheduler", "differ", "memory", "restore", "publish")
+          .contains(part)) {
+        throw new IllegalArgumentException(
+            "unknown perf part "
+                + part
+                + " (all, jmh, scheduler, differ, memory, restore or publish)");
+      }
+    }
+    System.out.println("Performance benchmarks; machine: " + Load.now());
+    if (all || run.contains("jmh") || run.contains("differ")) {
+      JmhFigures.differ();
+    }
+    if (all || run.contains("jmh") || run.contains("scheduler")) {
+      JmhFigures.scheduler();
+    }
+    boolean restore = all || run.contains("restore");
+    boolean publish = all || run.contains("publish");
+    KafkaStateStore filled = null;
+    if (all || run.contains("memory") || restore) {
+      filled = MemoryFigure.run(WATCHES, TITLES);
+    }
+    if (!restore && !publish) {
+      return;
+    }
+    try (KraftBroker broker = KraftBroker.start()) {
+      if (restore) {
+        RestoreFigure.run(broker.bootstrapServers(), filled, WATCHES);
+      }
+      filled = null;
+      if (publish) {
+        try (ApicurioRegistryProcess registry = ApicurioRegistryProcess.start()) {
+          for (int pollsPerTxn : List.of(1, 50)) {
+            PublishFigure.run(
+                broker.bootstrapServers(), registry.confluentApiUrl(), PUBLISH_POLLS, pollsPerTxn);
+          }
+        }
+      }
+    }
+  }
+}
