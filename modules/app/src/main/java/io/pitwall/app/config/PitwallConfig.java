@@ -22,7 +22,8 @@ import java.util.TreeMap;
 public final class PitwallConfig {
 
   /** The name of the credential set by the plain settings ({@code psn.npsso}, ...). */
-  public static final String DEFAULT_CREDENTIAL = "default";
+  public static final String DEFAULT_CREDENTIAL =
+      io.pitwall.source.api.CredentialPool.DEFAULT_MEMBER;
 
   private final Map<String, Object> values;
   private final Map<String, String> texts;

@@ -9,6 +9,9 @@ package io.pitwall.source.api;
  */
 public record CredentialPool(String key, String doc) {
 
+  /** The name of the member the plain setting configures ({@code psn.npsso}). */
+  public static final String DEFAULT_MEMBER = "default";
+
   /** The prefix of the named members' keys: {@code psn.npsso.}. */
   public String namedPrefix() {
     return key + ".";

@@ -1,14 +1,12 @@
 package io.pitwall.source.example;
 
-import io.pitwall.core.WatchOption;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.events.BestLapImproved;
 import io.pitwall.source.api.AccountIdRule;
-import io.pitwall.source.api.CredentialPool;
+import io.pitwall.source.api.BasicSourcePlugin;
 import io.pitwall.source.api.EventType;
 import io.pitwall.source.api.PriorStates;
 import io.pitwall.source.api.SourceContext;
-import io.pitwall.source.api.SourcePlugin;
 import io.pitwall.source.api.SourcePoller;
 import io.pitwall.source.api.StateCodec;
 import io.pitwall.source.api.config.SourceSettings;
@@ -23,7 +21,7 @@ import org.apache.kafka.common.config.ConfigDef;
  * {"driver":"x","track":"y","millis":83456}}; a faster best lap is a {@code BestLapImproved} event.
  * It exists to prove the plugin seam (one module and one registration line) and is never shipped.
  */
-public final class ExamplePlugin implements SourcePlugin {
+public final class ExamplePlugin extends BasicSourcePlugin {
 
   /** The source id. */
   public static final String ID = "example";
@@ -50,24 +48,16 @@ public final class ExamplePlugin implements SourcePlugin {
               + " letter or digit");
   private static final StateCodec<BestLapState> CODEC = new BestLapStateCodec();
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String description() {
-    return "example lap-times API: a driver's best lap by driver id (test scope, never shipped)";
-  }
-
-  @Override
-  public String accountIdProblem(String accountId) {
-    return DRIVER_ID.problem(accountId);
-  }
-
-  @Override
-  public List<WatchOption> options() {
-    return List.of();
+  /** The plugin, as {@link java.util.ServiceLoader} creates it. */
+  public ExamplePlugin() {
+    super(
+        ID,
+        "example lap-times API: a driver's best lap by driver id (test scope, never shipped)",
+        DRIVER_ID,
+        List.of(),
+        null,
+        List.of(BEST_LAP_IMPROVED),
+        CODEC);
   }
 
   @Override
@@ -81,22 +71,6 @@ public final class ExamplePlugin implements SourcePlugin {
             "Example lap-times requests per budget period: no window of the period holds more.",
             "Example lap-times budget period (ISO-8601 duration).");
     return SETTINGS.timeout(definition, "PT10S", "Timeout of an example lap-times request.");
-  }
-
-  /** The API is open: no credentials, one pool member named default. */
-  @Override
-  public CredentialPool credentials() {
-    return null;
-  }
-
-  @Override
-  public List<EventType> eventTypes() {
-    return List.of(BEST_LAP_IMPROVED);
-  }
-
-  @Override
-  public StateCodec<?> stateCodec() {
-    return CODEC;
   }
 
   /** One poller per pool member (the one default member), each with its own budget. */

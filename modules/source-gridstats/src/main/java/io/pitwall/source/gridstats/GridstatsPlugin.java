@@ -9,12 +9,10 @@ import io.pitwall.gt.GtEventTypes;
 import io.pitwall.gt.GtEvents;
 import io.pitwall.gt.GtStateCodec;
 import io.pitwall.source.api.AccountIdRule;
+import io.pitwall.source.api.BasicSourcePlugin;
 import io.pitwall.source.api.CredentialPool;
-import io.pitwall.source.api.EventType;
 import io.pitwall.source.api.SourceContext;
-import io.pitwall.source.api.SourcePlugin;
 import io.pitwall.source.api.SourcePoller;
-import io.pitwall.source.api.StateCodec;
 import io.pitwall.source.api.config.SourceSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +28,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
  * gtgridstats drivers by PSN online id: Driver and Safety Rating changes and series rounds, up to
  * 16 drivers per metered request; its catalog names cars for the GT Sport profile source.
  */
-public final class GridstatsPlugin implements SourcePlugin {
+public final class GridstatsPlugin extends BasicSourcePlugin {
 
   /** The source id. */
   public static final String ID = "gridstats";
@@ -47,24 +45,19 @@ public final class GridstatsPlugin implements SourcePlugin {
           "[A-Za-z][A-Za-z0-9_-]{2,15}",
           "a PSN online id is 3-16 letters, digits, '_' or '-', starting with a letter");
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String description() {
-    return "gtgridstats API: GT drivers' ratings and series rounds by PSN online id";
-  }
-
-  @Override
-  public String accountIdProblem(String accountId) {
-    return ONLINE_ID.problem(accountId);
-  }
-
-  @Override
-  public List<WatchOption> options() {
-    return List.of(SERIES);
+  /** The plugin, as {@link java.util.ServiceLoader} creates it. */
+  public GridstatsPlugin() {
+    super(
+        ID,
+        "gtgridstats API: GT drivers' ratings and series rounds by PSN online id",
+        ONLINE_ID,
+        List.of(SERIES),
+        new CredentialPool(
+            "gridstats.api.key",
+            "Personal gtgridstats API key: the credential named default (a gridstats watch needs this"
+                + " or a named one). Secret: never logged."),
+        GtEventTypes.ALL,
+        GtStateCodec.CODEC);
   }
 
   @Override
@@ -89,24 +82,6 @@ public final class GridstatsPlugin implements SourcePlugin {
             intRange(1, 16),
             Importance.LOW,
             "Drivers per racers request (the API's maximum is 16).");
-  }
-
-  @Override
-  public CredentialPool credentials() {
-    return new CredentialPool(
-        "gridstats.api.key",
-        "Personal gtgridstats API key: the credential named default (a gridstats watch needs this"
-            + " or a named one). Secret: never logged.");
-  }
-
-  @Override
-  public List<EventType> eventTypes() {
-    return GtEventTypes.ALL;
-  }
-
-  @Override
-  public StateCodec<?> stateCodec() {
-    return GtStateCodec.CODEC;
   }
 
   /**

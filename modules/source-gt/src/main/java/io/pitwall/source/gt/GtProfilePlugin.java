@@ -2,19 +2,15 @@ package io.pitwall.source.gt;
 
 import static io.pitwall.source.api.config.SettingValidators.parsedBy;
 
-import io.pitwall.core.WatchOption;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.gt.GtEventTypes;
 import io.pitwall.gt.GtEvents;
 import io.pitwall.gt.GtStateCodec;
 import io.pitwall.gt.RatingScales;
 import io.pitwall.source.api.AccountIdRule;
-import io.pitwall.source.api.CredentialPool;
-import io.pitwall.source.api.EventType;
+import io.pitwall.source.api.BasicSourcePlugin;
 import io.pitwall.source.api.SourceContext;
-import io.pitwall.source.api.SourcePlugin;
 import io.pitwall.source.api.SourcePoller;
-import io.pitwall.source.api.StateCodec;
 import io.pitwall.source.api.config.SourceSettings;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +21,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
 /** GT Sport profiles by user_no: Driver and Safety Rating class changes. */
-public final class GtProfilePlugin implements SourcePlugin {
+public final class GtProfilePlugin extends BasicSourcePlugin {
 
   /** The source id. */
   public static final String ID = "gt";
@@ -37,24 +33,16 @@ public final class GtProfilePlugin implements SourcePlugin {
   private static final AccountIdRule USER_NO =
       AccountIdRule.of("[0-9]{1,12}", "a GT Sport user_no is a number");
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String description() {
-    return "GT Sport profile API: Driver and Safety Rating classes by user_no";
-  }
-
-  @Override
-  public String accountIdProblem(String accountId) {
-    return USER_NO.problem(accountId);
-  }
-
-  @Override
-  public List<WatchOption> options() {
-    return List.of();
+  /** The plugin, as {@link java.util.ServiceLoader} creates it. */
+  public GtProfilePlugin() {
+    super(
+        ID,
+        "GT Sport profile API: Driver and Safety Rating classes by user_no",
+        USER_NO,
+        List.of(),
+        null,
+        GtEventTypes.RATINGS,
+        GtStateCodec.CODEC);
   }
 
   @Override
@@ -90,21 +78,6 @@ public final class GtProfilePlugin implements SourcePlugin {
                 "letter=points pairs"),
             Importance.LOW,
             "Lowest manner_point of each Safety Rating letter.");
-  }
-
-  @Override
-  public CredentialPool credentials() {
-    return null;
-  }
-
-  @Override
-  public List<EventType> eventTypes() {
-    return GtEventTypes.RATINGS;
-  }
-
-  @Override
-  public StateCodec<?> stateCodec() {
-    return GtStateCodec.CODEC;
   }
 
   /**

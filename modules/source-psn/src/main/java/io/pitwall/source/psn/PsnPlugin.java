@@ -8,13 +8,12 @@ import io.pitwall.core.WatchOption;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.events.TrophyEarned;
 import io.pitwall.source.api.AccountIdRule;
+import io.pitwall.source.api.BasicSourcePlugin;
 import io.pitwall.source.api.CredentialPool;
 import io.pitwall.source.api.EventType;
 import io.pitwall.source.api.PriorStates;
 import io.pitwall.source.api.SourceContext;
-import io.pitwall.source.api.SourcePlugin;
 import io.pitwall.source.api.SourcePoller;
-import io.pitwall.source.api.StateCodec;
 import io.pitwall.source.api.config.SourceSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 
 /** PlayStation Network trophies: one watch per PSN account, TrophyEarned events. */
-public final class PsnPlugin implements SourcePlugin {
+public final class PsnPlugin extends BasicSourcePlugin {
 
   /** The source id. */
   public static final String ID = "psn";
@@ -68,30 +67,25 @@ public final class PsnPlugin implements SourcePlugin {
   private static final AccountIdRule ACCOUNT_ID =
       AccountIdRule.of("me|[0-9]{1,20}", "a PSN account id is 'me' or a number");
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String description() {
-    return "PlayStation Network Trophy API v2: trophies earned by PSN accounts";
-  }
-
-  @Override
-  public String accountIdProblem(String accountId) {
-    return ACCOUNT_ID.problem(accountId);
+  /** The plugin, as {@link java.util.ServiceLoader} creates it. */
+  public PsnPlugin() {
+    super(
+        ID,
+        "PlayStation Network Trophy API v2: trophies earned by PSN accounts",
+        ACCOUNT_ID,
+        List.of(BACKFILL),
+        new CredentialPool(
+            "psn.npsso",
+            "npsso cookie of the PSN account Pitwall signs in with: the credential named default (a"
+                + " PSN watch needs this or a named one). Secret: never logged."),
+        List.of(TROPHY_EARNED),
+        PsnStateCodec.CODEC);
   }
 
   /** {@code psn:me} is the signed-in identity's own account: it uses the {@code default} one. */
   @Override
   public String impliedCredential(String accountId) {
-    return accountId.equals("me") ? "default" : null;
-  }
-
-  @Override
-  public List<WatchOption> options() {
-    return List.of(BACKFILL);
+    return accountId.equals("me") ? CredentialPool.DEFAULT_MEMBER : null;
   }
 
   @Override
@@ -128,24 +122,6 @@ public final class PsnPlugin implements SourcePlugin {
             intRange(1, 800),
             Importance.LOW,
             "Titles per trophyTitles page in steady state (baselines use 800).");
-  }
-
-  @Override
-  public CredentialPool credentials() {
-    return new CredentialPool(
-        "psn.npsso",
-        "npsso cookie of the PSN account Pitwall signs in with: the credential named default (a"
-            + " PSN watch needs this or a named one). Secret: never logged.");
-  }
-
-  @Override
-  public List<EventType> eventTypes() {
-    return List.of(TROPHY_EARNED);
-  }
-
-  @Override
-  public StateCodec<?> stateCodec() {
-    return PsnStateCodec.CODEC;
   }
 
   /**
