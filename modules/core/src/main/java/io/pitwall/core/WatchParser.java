@@ -1,8 +1,6 @@
 package io.pitwall.core;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -156,8 +154,9 @@ public final class WatchParser {
     if (rules == null) {
       throw new Rejection("UNKNOWN_SOURCE", "Unknown source '" + key.source() + "'");
     }
+    Set<String> known = fieldNames(key);
     for (String name : fields.keySet()) {
-      if (!fieldNames(key).contains(name)) {
+      if (!known.contains(name)) {
         throw knownElsewhere(name)
             ? new Rejection(
                 "BAD_OPTION",
@@ -167,8 +166,7 @@ public final class WatchParser {
                     + key.source()
                     + " watches"
                     + optionsHint(rules))
-            : new Rejection(
-                "UNKNOWN_FIELD", "unknown field '" + name + "'; fields are " + fieldNames(key));
+            : new Rejection("UNKNOWN_FIELD", "unknown field '" + name + "'; fields are " + known);
       }
     }
     for (String name : List.of("source", "accountId")) {
@@ -188,8 +186,8 @@ public final class WatchParser {
               + ":"
               + fields.get("accountId"));
     }
-    String label = label(fields.get("label"));
-    Boolean enabled = flag(fields, "enabled");
+    String label = WatchValues.label(fields.get("label"));
+    Boolean enabled = WatchValues.flag(fields, "enabled");
     String credential = credential(key, fields.get("credential"));
     if (credential == null) {
       credential = rules.impliedCredential(key.accountId());
@@ -197,11 +195,12 @@ public final class WatchParser {
     WatchOptions options = WatchOptions.NONE;
     for (WatchOption option : rules.options()) {
       if (fields.containsKey(option.name()) && fields.get(option.name()) != null) {
-        options = options.with(option.name(), optionValue(option, fields.get(option.name())));
+        options =
+            options.with(option.name(), WatchValues.optionValue(option, fields.get(option.name())));
       }
     }
-    Duration min = interval(fields, "minInterval");
-    Duration max = interval(fields, "maxInterval");
+    Duration min = WatchValues.interval(fields, "minInterval");
+    Duration max = WatchValues.interval(fields, "maxInterval");
     if (min != null && max != null && min.compareTo(max) > 0) {
       throw new Rejection("BAD_INTERVAL", "minInterval " + min + " exceeds maxInterval " + max);
     }
@@ -252,50 +251,16 @@ public final class WatchParser {
 
   private Object textValue(WatchKey key, String name, String value) {
     if (name.equals("enabled")) {
-      return bool(name, value);
+      return WatchValues.bool(name, value);
     }
     for (WatchOption option : sources.get(key.source()).options()) {
       if (option.name().equals(name)) {
         return option.kind() == WatchOption.Kind.FLAG
-            ? bool(name, value)
+            ? WatchValues.bool(name, value)
             : List.of(value.split(",", -1));
       }
     }
     return value;
-  }
-
-  private static Object bool(String name, String value) {
-    return switch (value) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> value; // refused as BAD_FIELD_TYPE by the checks below
-    };
-  }
-
-  private static String label(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof String label)
-        || label.isEmpty()
-        || label.length() > MAX_LABEL_LENGTH
-        || label.chars().anyMatch(Character::isISOControl)) {
-      throw new Rejection(
-          "BAD_LABEL",
-          "label must be a string of 1 to " + MAX_LABEL_LENGTH + " printable characters");
-    }
-    return label;
-  }
-
-  private static Boolean flag(Map<String, Object> fields, String name) {
-    Object value = fields.get(name);
-    if (value == null) {
-      return null;
-    }
-    if (!(value instanceof Boolean b)) {
-      throw new Rejection("BAD_FIELD_TYPE", name + " must be true or false");
-    }
-    return b;
   }
 
   private String credential(WatchKey key, Object value) {
@@ -319,52 +284,5 @@ public final class WatchParser {
               + new TreeSet<>(known));
     }
     return name;
-  }
-
-  private static Object optionValue(WatchOption option, Object value) {
-    if (option.kind() == WatchOption.Kind.FLAG) {
-      if (!(value instanceof Boolean)) {
-        throw new Rejection("BAD_FIELD_TYPE", option.name() + " must be true or false");
-      }
-      return value;
-    }
-    if (!(value instanceof List<?> items) || items.isEmpty()) {
-      throw new Rejection("BAD_OPTION", option.name() + " is a non-empty list of ids");
-    }
-    List<String> ids = new ArrayList<>();
-    for (Object item : items) {
-      if (!(item instanceof String id) || !option.item().matcher(id).matches()) {
-        throw new Rejection(
-            "BAD_OPTION",
-            option.name()
-                + " id '"
-                + WatchKey.printable(String.valueOf(item))
-                + "' must match "
-                + option.item().pattern());
-      }
-      ids.add(id);
-    }
-    return ids;
-  }
-
-  private static Duration interval(Map<String, Object> fields, String name) {
-    Object value = fields.get(name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      Duration d = Duration.parse(String.valueOf(value));
-      if (d.isNegative() || d.isZero() || d.compareTo(MAX_INTERVAL) > 0) {
-        throw new Rejection("BAD_INTERVAL", name + " must be between 0 and 30 days, not " + d);
-      }
-      return d;
-    } catch (DateTimeParseException e) {
-      throw new Rejection(
-          "BAD_INTERVAL",
-          name
-              + " '"
-              + WatchKey.printable(String.valueOf(value))
-              + "' is not an ISO-8601 duration such as PT1M");
-    }
   }
 }

@@ -12,7 +12,6 @@ import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.kafka.Availability;
 import io.pitwall.kafka.publish.PublisherSettings;
-import io.pitwall.kafka.publish.TopicAdmin;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.kafka.watches.WatchRecordParser;
@@ -93,9 +92,7 @@ public final class Engine implements AutoCloseable {
     Duration startup = config.duration(PitwallSettings.STARTUP_TIMEOUT);
     StartupChecks.kafka(
         adminConfig, config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS), startup);
-    List<String> compacted = List.of(stateTopic, prefix + "watches");
-    prepareTopics(config, adminConfig, compacted, eventTopics, startup);
-    int statePartitions = checkCoPartitioned(config, adminConfig, prefix, startup);
+    int statePartitions = TopicPreparation.prepare(config, adminConfig, eventTopics, startup);
     this.kafkaUp = new Availability("Kafka", clock);
     this.registryUp = new Availability("The schema registry", clock);
     this.registryClient =
@@ -328,69 +325,5 @@ public final class Engine implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
-  }
-
-  /** Creates or checks the topics; a refusal ends the start with the operator's sentence. */
-  private static void prepareTopics(
-      PitwallConfig config,
-      Map<String, Object> adminConfig,
-      List<String> compacted,
-      List<String> eventTopics,
-      Duration startup) {
-    List<String> problems;
-    try {
-      if (config.value(PitwallSettings.TOPICS_CREATE, Boolean.class)) {
-        TopicAdmin.ensure(
-            adminConfig,
-            compacted,
-            config.integer(PitwallSettings.WATCHES_PARTITIONS),
-            eventTopics,
-            startup);
-        return;
-      }
-      problems = TopicAdmin.verify(adminConfig, compacted, eventTopics, startup);
-    } catch (IllegalStateException e) {
-      throw new StartupException(e.getMessage());
-    }
-    if (!problems.isEmpty()) {
-      throw new StartupException(
-          "Pitwall's topics are not ready (topics.create=false): "
-              + String.join("; ", problems)
-              + ". Create them as the README's 'Secured clusters' section shows.");
-    }
-  }
-
-  /**
-   * Checks that the state topic is co-partitioned with the watches topic; a difference ends the
-   * start naming both counts and the fix.
-   *
-   * @return the partition count of both
-   */
-  private static int checkCoPartitioned(
-      PitwallConfig config, Map<String, Object> adminConfig, String prefix, Duration startup) {
-    String watches = prefix + "watches";
-    String state = prefix + "state";
-    Map<String, Integer> counts;
-    try {
-      counts = TopicAdmin.partitionCounts(adminConfig, List.of(watches, state), startup);
-    } catch (IllegalStateException e) {
-      throw new StartupException(e.getMessage());
-    }
-    String problem =
-        TopicAdmin.coPartitioningProblem(watches, counts.get(watches), state, counts.get(state));
-    if (problem != null) {
-      throw new StartupException(problem);
-    }
-    int configured = config.integer(PitwallSettings.WATCHES_PARTITIONS);
-    if (counts.get(watches) != configured) {
-      LOG.warn(
-          "{} and {} have {} partitions; watches.partitions={} applies only when Pitwall creates"
-              + " them (see the README's 'Partitions')",
-          watches,
-          state,
-          counts.get(watches),
-          configured);
-    }
-    return counts.get(state);
   }
 }

@@ -17,9 +17,9 @@ class WatchOptionArgumentsTest {
   @Test
   void shouldWriteAFlagAsABooleanAndAListAsAnArray() {
     ObjectNode psn = value("psn", "123");
-    WatchCommand.putOption(psn, "backfill", "true");
+    WatchAddCommand.putOption(psn, "backfill", "true");
     ObjectNode grid = value("gridstats", "skino2024");
-    WatchCommand.putOption(grid, "series", "1564,1565");
+    WatchAddCommand.putOption(grid, "series", "1564,1565");
 
     assertThat(psn.get("backfill").isBoolean()).isTrue();
     assertThat(grid.get("series").isArray()).isTrue();
@@ -30,7 +30,7 @@ class WatchOptionArgumentsTest {
   @Test
   void shouldLeaveAnOptionTheSourceDoesNotDeclareForTheParserToRefuse() {
     ObjectNode gt = value("gt", "9568550");
-    WatchCommand.putOption(gt, "backfill", "true");
+    WatchAddCommand.putOption(gt, "backfill", "true");
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> definition(gt))
         .isInstanceOfSatisfying(
