@@ -1,45 +1,25 @@
 package io.pitwall.source.example;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pitwall.core.PollOutcome;
 import io.pitwall.core.UpstreamException;
-import java.util.stream.Collectors;
+import io.pitwall.source.common.UpstreamJson;
 
 /**
- * Reads a best-lap answer strictly with Jackson: {@code driver}, {@code track} and {@code millis}
- * are required, {@code millis} is a whole number above zero, and the answer must be about the
- * driver asked for. Anything else is an {@link PollOutcome#UPSTREAM_ERROR} whose message names the
- * field (never the body, which is not trusted).
+ * Reads a best-lap answer strictly through the shared {@link UpstreamJson}: {@code driver}, {@code
+ * track} and {@code millis} are required, {@code millis} is a whole number above zero, and the
+ * answer must be about the driver asked for. Anything else is an {@link PollOutcome#UPSTREAM_ERROR}
+ * whose message names the field path and the problem, by the helper's rules.
  */
 public final class BestLapParser {
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private BestLapParser() {}
 
   /** The wire form: every field required. */
-  private record Answer(String driver, String track, long millis) {
-    @JsonCreator
-    Answer(
-        @JsonProperty(value = "driver", required = true) String driver,
-        @JsonProperty(value = "track", required = true) String track,
-        @JsonProperty(value = "millis", required = true) long millis) {
-      this.driver = driver;
-      this.track = track;
-      this.millis = millis;
-    }
-  }
+  private record Answer(
+      @JsonProperty(value = "driver", required = true) String driver,
+      @JsonProperty(value = "track", required = true) String track,
+      @JsonProperty(value = "millis", required = true) Long millis) {}
 
   /**
    * Parses one answer.
@@ -51,19 +31,9 @@ public final class BestLapParser {
   public static BestLap parse(String driverId, byte[] body) {
     Answer answer;
     try {
-      answer = JSON.readValue(body == null ? new byte[0] : body, Answer.class);
-    } catch (JsonMappingException e) {
-      throw invalid(
-          e.getPath().isEmpty()
-              ? "body is not a best-lap object"
-              : field(e) + " is missing or not " + expected(field(e)));
-    } catch (JsonProcessingException e) {
-      throw invalid("body is not JSON");
-    } catch (java.io.IOException e) {
-      throw invalid("body unreadable");
-    }
-    if (answer == null) {
-      throw invalid("body is not a best-lap object");
+      answer = UpstreamJson.read(body, Answer.class);
+    } catch (UpstreamJson.Malformed e) {
+      throw invalid(e.getMessage());
     }
     if (answer.driver().isBlank() || !answer.driver().equals(driverId)) {
       throw invalid("driver is not the driver asked for");
@@ -75,16 +45,6 @@ public final class BestLapParser {
       throw invalid("millis must be above zero");
     }
     return new BestLap(answer.driver(), answer.track(), answer.millis());
-  }
-
-  private static String field(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining("."));
-  }
-
-  private static String expected(String field) {
-    return field.equals("millis") ? "a whole number" : "a string";
   }
 
   private static UpstreamException invalid(String problem) {

@@ -27,18 +27,18 @@ class BestLapParserTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "{\"driver\":\"ayrton\",\"track\":\"monza\"}|millis is missing or not a whole number",
-        "{\"driver\":\"ayrton\",\"track\":\"monza\",\"millis\":\"fast\"}|millis is missing or not a whole number",
-        "{\"driver\":\"ayrton\",\"track\":\"monza\",\"millis\":83.5}|millis is missing or not a whole number",
-        "{\"driver\":\"ayrton\",\"millis\":83456}|track is missing or not a string",
-        "{\"driver\":\"ayrton\",\"track\":null,\"millis\":83456}|track is missing or not a string",
-        "{\"track\":\"monza\",\"millis\":83456}|driver is missing or not a string",
+        "{\"driver\":\"ayrton\",\"track\":\"monza\"}|millis: missing",
+        "{\"driver\":\"ayrton\",\"track\":\"monza\",\"millis\":\"fast\"}|millis: not an integer",
+        "{\"driver\":\"ayrton\",\"track\":\"monza\",\"millis\":83.5}|millis: not an integer",
+        "{\"driver\":\"ayrton\",\"millis\":83456}|track: missing",
+        "{\"driver\":\"ayrton\",\"track\":null,\"millis\":83456}|track: null",
+        "{\"track\":\"monza\",\"millis\":83456}|driver: missing",
         "{\"driver\":\"alain\",\"track\":\"monza\",\"millis\":83456}|driver is not the driver asked for",
         "{\"driver\":\"ayrton\",\"track\":\" \",\"millis\":83456}|track is blank",
         "{\"driver\":\"ayrton\",\"track\":\"monza\",\"millis\":0}|millis must be above zero",
-        "[1,2]|body is not a best-lap object",
-        "<html>|body is not JSON",
-        "{\"driver\":\"ayrton\",\"track\":\"monza\",\"millis\":1} {}|body is not a best-lap object",
+        "[1,2]|body: not an object",
+        "<html>|body: not JSON (starts with '<html>')",
+        "{\"driver\":\"ayrton\",\"track\":\"monza\",\"millis\":1} {}|body: more content after the JSON value",
       })
   void shouldRefuseABadAnswerNamingTheField(String body, String problem) {
     assertThatThrownBy(() -> BestLapParser.parse("ayrton", bytes(body)))
