@@ -21,9 +21,15 @@ public final class SourcePlugins {
   private static final SourcePlugins INSTALLED = load();
 
   private final List<SourcePlugin> plugins;
+  private final List<EventType> eventTypes;
 
   private SourcePlugins(List<SourcePlugin> plugins) {
     this.plugins = List.copyOf(plugins);
+    List<EventType> types = new ArrayList<>();
+    plugins.forEach(
+        p -> p.eventTypes().stream().filter(t -> !types.contains(t)).forEach(types::add));
+    types.add(EventCatalogue.WATCH_STATUS_CHANGED);
+    this.eventTypes = List.copyOf(types);
   }
 
   /** The plugins installed with this build. */
@@ -70,11 +76,7 @@ public final class SourcePlugins {
 
   /** Every event type Pitwall publishes: the plugins' and the kernel's WatchStatusChanged. */
   public List<EventType> eventTypes() {
-    List<EventType> types = new ArrayList<>();
-    plugins.forEach(
-        p -> p.eventTypes().stream().filter(t -> !types.contains(t)).forEach(types::add));
-    types.add(EventCatalogue.WATCH_STATUS_CHANGED);
-    return types;
+    return eventTypes;
   }
 
   /** The event type of a record, if it is one of Pitwall's events. */
