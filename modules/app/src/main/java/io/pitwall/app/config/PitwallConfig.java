@@ -1,18 +1,12 @@
 package io.pitwall.app.config;
 
 import io.pitwall.core.WatchDefinition;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 
 /**
  * Validated configuration: a properties file, overridden by {@code PITWALL_*} environment
@@ -80,54 +74,10 @@ public final class PitwallConfig {
    * @throws ConfigException listing every problem
    */
   public static PitwallConfig load(Path file, Map<String, String> env) {
-    Map<String, String> raw = new HashMap<>();
-    Map<String, String> sources = new HashMap<>();
+    ConfigInput input = ConfigInput.read(file, env);
+    Map<String, String> raw = input.raw();
+    Map<String, String> sources = input.origins();
     List<String> problems = new ArrayList<>();
-    if (file != null) {
-      Properties properties = new Properties();
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        properties.load(reader);
-        properties
-            .stringPropertyNames()
-            .forEach(
-                k -> {
-                  raw.put(k, properties.getProperty(k));
-                  sources.put(k, file.toString());
-                });
-      } catch (IOException | IllegalArgumentException e) {
-        throw new ConfigException(
-            List.of(
-                "Invalid value "
-                    + file
-                    + " for configuration --config: cannot read it ("
-                    + e.getClass().getSimpleName()
-                    + ": "
-                    + e.getMessage()
-                    + ")"));
-      }
-    }
-    for (Setting setting : PitwallSettings.all()) {
-      String value = env.get(setting.envName());
-      if (value != null) {
-        raw.put(setting.key(), value);
-        sources.put(setting.key(), "environment " + setting.envName());
-      }
-    }
-    env.forEach(
-        (name, value) -> {
-          for (String prefix : PitwallSettings.families()) {
-            String envPrefix = Setting.envName(prefix);
-            if (name.startsWith(envPrefix)) {
-              String rest = name.substring(envPrefix.length()).toLowerCase(java.util.Locale.ROOT);
-              // Kafka's property names use dots where environment variables have underscores
-              String key =
-                  prefix
-                      + (prefix.equals(KafkaClientSettings.PREFIX) ? rest.replace('_', '.') : rest);
-              raw.put(key, value);
-              sources.put(key, "environment " + name);
-            }
-          }
-        });
     Map<String, Object> values = new HashMap<>();
     Map<String, String> texts = new HashMap<>();
     for (Setting setting : PitwallSettings.all()) {
@@ -162,53 +112,10 @@ public final class PitwallConfig {
                 + e.getMessage());
       }
     }
-    List<WatchDefinition> watches = new ArrayList<>();
-    Map<String, String> watchValues = new TreeMap<>();
-    raw.forEach(
-        (k, v) -> {
-          if (k.startsWith(PitwallSettings.WATCH_PREFIX)) {
-            watchValues.put(k, v);
-          }
-        });
-    java.util.Set<String> keys = new java.util.HashSet<>();
-    // credentials are checked below, against the parsed pools, with their own message
-    io.pitwall.core.WatchParser parser = SourcePlugins.installed().watchParser(null);
-    watchValues.forEach(
-        (k, v) -> {
-          try {
-            WatchDefinition spec = parser.parseText(v);
-            if (!keys.add(spec.key().toString())) {
-              problems.add(
-                  "Invalid value "
-                      + v
-                      + " for configuration "
-                      + k
-                      + ": "
-                      + spec.key()
-                      + " is watched twice");
-            }
-            watches.add(spec);
-          } catch (IllegalArgumentException e) {
-            problems.add("Invalid value " + v + " for configuration " + k + ": " + e.getMessage());
-          }
-        });
+    List<WatchDefinition> watches = ConfiguredWatches.parse(raw, problems);
     Map<String, Map<String, String>> credentials = CredentialSettings.parse(raw, values, problems);
     KafkaClientSettings kafkaClients = KafkaClientSettings.parse(raw, problems);
-    for (WatchDefinition w : watches) {
-      if (w.credential() != null
-          && !credentials.get(w.key().source()).containsKey(w.credential())) {
-        problems.add(
-            "Invalid value "
-                + w.credential()
-                + " for configuration watch "
-                + w.key()
-                + ": no such "
-                + w.key().source()
-                + " credential (configured: "
-                + credentials.get(w.key().source()).keySet()
-                + ")");
-      }
-    }
+    ConfiguredWatches.checkCredentials(watches, credentials, problems);
     for (String key : raw.keySet()) {
       boolean known =
           PitwallSettings.families().stream().anyMatch(key::startsWith)
@@ -220,20 +127,6 @@ public final class PitwallConfig {
                 + " for configuration "
                 + key
                 + ": unknown setting (see the README's configuration reference)");
-      }
-    }
-    for (io.pitwall.source.api.SourcePlugin plugin : SourcePlugins.installed().all()) {
-      if (plugin.credentials() != null
-          && credentials.get(plugin.id()).isEmpty()
-          && watches.stream().anyMatch(w -> w.key().source().equals(plugin.id()))) {
-        problems.add(
-            "Missing value for configuration "
-                + plugin.credentials().key()
-                + " (or "
-                + Setting.envName(plugin.credentials().key())
-                + "): "
-                + plugin.id()
-                + " watches need a credential");
       }
     }
     if (values.containsKey(PitwallSettings.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO.key())
