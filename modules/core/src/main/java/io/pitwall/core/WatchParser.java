@@ -105,13 +105,7 @@ public final class WatchParser {
     } catch (IllegalArgumentException e) {
       throw new Rejection("BAD_KEY", e.getMessage());
     }
-    SourceWatchRules rules = sources.get(key.source());
-    if (rules == null) {
-      throw new Rejection(
-          "UNKNOWN_SOURCE",
-          "Unknown source '" + key.source() + "': expected one of " + String.join(", ", sources()));
-    }
-    String problem = rules.accountIdProblem(key.accountId());
+    String problem = rules(key).accountIdProblem(key.accountId());
     if (problem != null) {
       throw new Rejection("BAD_ACCOUNT_ID", problem);
     }
@@ -150,10 +144,7 @@ public final class WatchParser {
    * @throws Rejection with the reason
    */
   public WatchDefinition definition(WatchKey key, Map<String, Object> fields) {
-    SourceWatchRules rules = sources.get(key.source());
-    if (rules == null) {
-      throw new Rejection("UNKNOWN_SOURCE", "Unknown source '" + key.source() + "'");
-    }
+    SourceWatchRules rules = rules(key);
     Set<String> known = fieldNames(key);
     for (String name : fields.keySet()) {
       if (!known.contains(name)) {
@@ -206,6 +197,17 @@ public final class WatchParser {
     }
     return new WatchDefinition(
         key, label, enabled == null || enabled, credential, options, min, max);
+  }
+
+  /** The rules of the key's source; an unknown source is refused naming the known ones. */
+  private SourceWatchRules rules(WatchKey key) {
+    SourceWatchRules rules = sources.get(key.source());
+    if (rules == null) {
+      throw new Rejection(
+          "UNKNOWN_SOURCE",
+          "Unknown source '" + key.source() + "': expected one of " + String.join(", ", sources()));
+    }
+    return rules;
   }
 
   /** The fields a watch of the key's source may have: the common ones and its options. */
