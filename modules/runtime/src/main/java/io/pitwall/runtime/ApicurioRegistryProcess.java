@@ -138,7 +138,7 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
@@ -194,9 +194,14 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     }
   }
 
-  /** The H2 file URL of a durable registry's storage directory. */
+  /**
+   * The H2 file URL of a durable registry's storage directory. {@code WRITE_DELAY=0} writes each
+   * commit to the file before the registry answers: with H2's default delay a registry that is
+   * killed (or that does not stop within {@link #close()}'s grace period) loses every schema since
+   * its last clean stop, and then issues their ids again to other schemas.
+   */
   static String datasourceUrl(Path storageDir) {
-    return "jdbc:h2:file:" + storageDir.resolve("registry").toAbsolutePath();
+    return "jdbc:h2:file:" + storageDir.resolve("registry").toAbsolutePath() + ";WRITE_DELAY=0";
   }
 
   private static int freePort() {

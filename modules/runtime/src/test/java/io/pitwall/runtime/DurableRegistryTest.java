@@ -46,6 +46,26 @@ class DurableRegistryTest {
   }
 
   @Test
+  void shouldKeepSchemaIdsWhenTheProcessIsKilled(@TempDir Path dir) throws Exception {
+    ApicurioRegistryProcess registry = ApicurioRegistryProcess.startDurable(dir.resolve("reg"));
+    try {
+      register(registry, "warmup-value", OTHER);
+      int id = register(registry, "probe-value", SCHEMA);
+      // SIGKILL: no shutdown hook closes the database, so only what each commit wrote survives
+      ProcessHandle.of(registry.pid()).orElseThrow().destroyForcibly();
+      registry = registry.restart();
+      assertThat(schemaById(registry, id))
+          .as("an acknowledged registration survives a killed registry")
+          .contains("Probe");
+      assertThat(register(registry, "other-value", SCHEMA.replace("Probe", "Later")))
+          .as("the next schema gets a new id, never a reused one")
+          .isGreaterThan(id);
+    } finally {
+      registry.close();
+    }
+  }
+
+  @Test
   void shouldForgetSchemasAcrossARestartWhenInMemory() throws Exception {
     ApicurioRegistryProcess registry = ApicurioRegistryProcess.start();
     try {
