@@ -19,7 +19,11 @@ public final class ConfigReference {
           .append(
               setting.required()
                   ? "required"
-                  : setting.defaultValue() == null ? "—" : "`" + setting.defaultValue() + "`")
+                  : setting.defaultValue() == null
+                      ? "—"
+                      : setting.defaultValue().toString().isEmpty()
+                          ? "empty"
+                          : "`" + setting.defaultValue() + "`")
           .append(" | ")
           .append(setting.doc().replace("|", "\\|"))
           .append(" |\n");

@@ -57,9 +57,19 @@ public final class KafkaClientSettings {
               "delivery.timeout.ms",
               "Pitwall derives it from request.timeout.ms and linger.ms (at least 40 s)"),
           Map.entry("isolation.level", "Pitwall reads its topics read_committed"),
-          Map.entry("group.id", "Pitwall assigns its consumers' partitions itself"),
-          Map.entry("group.instance.id", "Pitwall assigns its consumers' partitions itself"),
-          Map.entry("enable.auto.commit", "Pitwall never commits consumer offsets"),
+          Map.entry(
+              "group.id",
+              "Pitwall's instances share the watches through the group <topic.prefix>engine"),
+          Map.entry(
+              "group.instance.id",
+              "Pitwall sets it to instance.id: keep instance.id unique and stable instead"),
+          Map.entry("session.timeout.ms", "it is the setting group.session.timeout (default 30 s)"),
+          Map.entry(
+              "partition.assignment.strategy",
+              "Pitwall's group rebalances cooperatively (CooperativeStickyAssignor)"),
+          Map.entry("group.protocol", "Pitwall's group uses the classic protocol"),
+          Map.entry(
+              "enable.auto.commit", "Pitwall commits the group's offsets inside its transactions"),
           Map.entry("auto.offset.reset", "Pitwall reads its topics from the beginning"),
           Map.entry("key.serializer", "Pitwall serializes its records itself"),
           Map.entry("value.serializer", "Pitwall serializes its records itself"),

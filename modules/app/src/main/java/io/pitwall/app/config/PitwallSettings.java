@@ -96,10 +96,17 @@ public final class PitwallSettings {
           .define(
               "instance.id",
               Type.STRING,
-              "pitwall-0",
-              checked(SettingChecks::nonBlank),
+              "",
+              checked(SettingChecks::instanceId),
               Importance.MEDIUM,
-              "This instance's stable id; its Kafka transactional.id is <topic.prefix><instance.id>. Keep it across restarts.")
+              "This instance's id, unique in the fleet and stable across its restarts (empty: the host name, which a StatefulSet's pod names make both). Its Kafka transactional.id is <topic.prefix><instance.id> and its static membership of the consumer group <topic.prefix>engine is the id: a second instance started with an id in use fences the first, which stops with an error naming the id.")
+          .define(
+              "group.session.timeout",
+              Type.STRING,
+              "PT30S",
+              checked(SettingChecks::duration),
+              Importance.LOW,
+              "How long the consumer group waits for a silent instance (killed, paused, cut off) before its partitions and watches move to the others (Kafka's session.timeout.ms; the broker allows 6 s to 30 min by default). An instance that stood still longer than this stops polling at once when it resumes.")
           .define(
               "metrics.port",
               Type.INT,
@@ -178,6 +185,7 @@ public final class PitwallSettings {
   public static final Setting TOPIC_PREFIX = kernel("topic.prefix");
   public static final Setting WATCHES_PARTITIONS = kernel("watches.partitions");
   public static final Setting INSTANCE_ID = kernel("instance.id");
+  public static final Setting GROUP_SESSION_TIMEOUT = kernel("group.session.timeout");
   public static final Setting METRICS_PORT = kernel("metrics.port");
   public static final Setting STARTUP_TIMEOUT = kernel("startup.timeout");
   public static final Setting POLL_INTERVAL = kernel("poll.interval");

@@ -18,6 +18,33 @@ final class SettingChecks {
     return value.trim();
   }
 
+  /**
+   * An instance id, or for an empty value this machine's host name ({@code HOSTNAME}, else the name
+   * the resolver gives the local host): a StatefulSet's pod names are unique and stable.
+   */
+  static Object instanceId(String value) {
+    String id = value.isBlank() ? hostName() : value.trim();
+    if (!id.matches("[a-zA-Z0-9._-]{1,200}")) {
+      throw new IllegalArgumentException(
+          (value.isBlank() ? "the host name '" + id + "' is not usable as an id: " : "")
+              + "may contain only letters, digits, '.', '_' and '-' (at most 200)");
+    }
+    return id;
+  }
+
+  private static String hostName() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env.trim();
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(
+          "empty, and this machine's host name is unknown (" + e.getMessage() + "): set an id");
+    }
+  }
+
   static Object userInfo(String value) {
     int colon = value.indexOf(':');
     if (colon <= 0) {

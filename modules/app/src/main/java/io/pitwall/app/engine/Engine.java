@@ -14,6 +14,8 @@ import io.pitwall.kafka.Availability;
 import io.pitwall.kafka.publish.PublisherSettings;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.kafka.watches.MembershipLiveness;
+import io.pitwall.kafka.watches.Ownership;
 import io.pitwall.kafka.watches.WatchRecordParser;
 import io.pitwall.source.api.SourcePoller;
 import io.pitwall.source.api.WatchResult;
@@ -68,6 +70,10 @@ public final class Engine implements AutoCloseable {
   private final Map<String, Object> adminConfig;
   private final Map<String, Object> consumerConfig;
   private final String prefix;
+  private final int partitions;
+  private final Ownership ownership;
+  private final MembershipLiveness liveness;
+  private final OwnershipReport ownershipReport;
   private LiveWatches liveWatches;
   private KafkaProbe kafkaProbe;
   private KafkaClientMetrics producerMetrics;
@@ -93,6 +99,12 @@ public final class Engine implements AutoCloseable {
     StartupChecks.kafka(
         adminConfig, config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS), startup);
     int statePartitions = TopicPreparation.prepare(config, adminConfig, eventTopics, startup);
+    this.partitions = statePartitions;
+    Duration session = config.duration(PitwallSettings.GROUP_SESSION_TIMEOUT);
+    this.ownership =
+        new Ownership(prefix + "engine", config.string(PitwallSettings.INSTANCE_ID), session);
+    this.liveness = new MembershipLiveness(session);
+    this.ownershipReport = new OwnershipReport(ownership.instanceId(), ownership.groupId());
     this.kafkaUp = new Availability("Kafka", clock);
     this.registryUp = new Availability("The schema registry", clock);
     this.registryClient =
@@ -105,7 +117,8 @@ public final class Engine implements AutoCloseable {
     AvroWireCodec codec = new AvroWireCodec(registryClient);
     this.states = KafkaStateStore.create(new HashMap<>(consumerConfig), stateTopic, RESTORE);
     // the publisher first: initialising its transactions settles a previous incarnation's open
-    // transaction, which would otherwise hold the read_committed restore until it timed out
+    // transaction, which would otherwise hold the read_committed restore until it timed out; the
+    // states of the partitions this instance is assigned are restored on their assignment
     this.publisher =
         new TransactionalPublisher(
             new PublisherSettings(
@@ -118,7 +131,6 @@ public final class Engine implements AutoCloseable {
             codec,
             states,
             kafkaUp);
-    states.reload(Set.of());
     this.metrics = new PitwallMetrics();
     metrics.registrySchemaIdChanges(registryClient::idChanges);
     metrics.deadLetterReasons(WatchRecordParser.REASONS);
@@ -161,6 +173,7 @@ public final class Engine implements AutoCloseable {
                 registryUp,
                 () -> !fatal && !publisher.failed(),
                 publisher::resets,
+                ownershipReport::json,
                 () -> {
                   registryClient.ping();
                   registryClient.reconfirm();
@@ -172,26 +185,61 @@ public final class Engine implements AutoCloseable {
                     vertx, config.integer(PitwallSettings.METRICS_PORT), metrics, health)
                 .toCompletionStage()
                 .toCompletableFuture());
-    config.watches().forEach(w -> scheduler.upsert(w, clock.instant()));
     liveWatches =
         new LiveWatches(
             consumerConfig,
             prefix,
+            ownership,
+            liveness,
             scheduler,
             publisher,
             states,
+            config.watches(),
+            partitions,
             generations,
             statuses::forget,
             SourceWiring.credentialNames(pollers),
             clock,
-            metrics::deadLetter);
+            metrics::deadLetter,
+            new LiveWatches.Owner() {
+              @Override
+              public void restoring(Set<Integer> assigned) {
+                ownershipReport.restoring(assigned);
+              }
+
+              @Override
+              public void restored(Set<Integer> restored, Duration took) {
+                ownershipReport.restored(restored, took);
+                metrics.restoreTime(took);
+              }
+
+              @Override
+              public void revoked(Set<Integer> revoked) {
+                ownershipReport.revoked(revoked);
+              }
+
+              @Override
+              public void failed(String message) {
+                fatal = true;
+                LOG.error("{}", message);
+                stopped.countDown();
+              }
+            });
+    ownershipReport.bind(liveWatches);
+    metrics.ownership(
+        () -> liveWatches.owned().size(),
+        liveWatches::rebalances,
+        publisher::groupFenced,
+        () -> scheduler.size());
     metrics.deadLetterRetries(liveWatches::deadLetterRetries);
     consumerMetrics = new KafkaClientMetrics(liveWatches.consumer());
     consumerMetrics.bindTo(metrics.registry());
     LOG.info(
-        "Engine started: {} watches, {} restored states, metrics on port {}",
-        scheduler.size(),
-        states.size(),
+        "Engine started as instance {} of group {} ({} watches partitions in the topic); its"
+            + " watches follow the partitions the group assigns it; metrics on port {}",
+        ownership.instanceId(),
+        ownership.groupId(),
+        partitions,
         server.port());
     pipeline =
         Flux.interval(tick)
@@ -216,7 +264,13 @@ public final class Engine implements AutoCloseable {
    * is away, or once publishing stopped for good.
    */
   private boolean canPublish() {
-    return !fatal && !publisher.failed() && kafkaUp.isUp() && registryUp.isUp();
+    long now = System.currentTimeMillis();
+    liveness.touch(now);
+    return !fatal
+        && !publisher.failed()
+        && kafkaUp.isUp()
+        && registryUp.isUp()
+        && liveness.live(now);
   }
 
   private Mono<Void> pollAndPublish(WatchScheduler.Batch batch) {

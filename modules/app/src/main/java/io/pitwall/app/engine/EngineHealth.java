@@ -43,6 +43,7 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
       io.pitwall.kafka.Availability registry,
       BooleanSupplier live,
       java.util.function.LongSupplier producerResets,
+      java.util.function.Supplier<JsonObject> ownership,
       Runnable registryProbe) {}
 
   private static final String OBSERVER = "probe";
@@ -150,6 +151,7 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
   @Override
   public JsonObject document() {
     JsonObject body = summary();
+    body.put("ownership", dependencies.ownership().get());
     Instant now = clock.instant();
     for (String source : SourcePlugins.installed().ids()) {
       Map<String, String> watches = watches(source);

@@ -6,9 +6,14 @@ import io.pitwall.core.WatchKey;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.kafka.watches.DeadLetterQueue;
+import io.pitwall.kafka.watches.MembershipLiveness;
+import io.pitwall.kafka.watches.Ownership;
+import io.pitwall.kafka.watches.WatchPartitioner;
 import io.pitwall.kafka.watches.WatchRecordParser;
 import io.pitwall.kafka.watches.WatchesTopicReader;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -16,28 +21,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The watches topic applied to a running engine: upserts reach the scheduler in the next cycle,
- * disabled watches pause with their state kept, tombstones stop polling and tombstone the state in
- * a transaction; rejected records go to the dead-letter topic.
+ * The watches topic applied to a running engine, for the partitions this instance owns in the
+ * fleet's consumer group. On assignment the partitions' states are restored (read_committed, to the
+ * end) and only then their watches (and the configured watches that live on them) are scheduled; on
+ * revocation their watches stop, what is in flight is committed or dropped, and their states are
+ * forgotten before the partitions go to the next owner. Upserts reach the scheduler in the next
+ * cycle, disabled watches pause with their state kept, tombstones stop polling and tombstone the
+ * state in a transaction; rejected records go to the dead-letter topic.
  */
 final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveWatches.class);
+  private static final Duration RETRY = Duration.ofSeconds(1);
+  private static final Duration DRAIN = Duration.ofSeconds(60);
+
+  /** What the engine is told about ownership. */
+  interface Owner {
+    /** Partitions were assigned: their states are being restored. */
+    void restoring(Set<Integer> partitions);
+
+    /** Partitions were restored in {@code restore}: their watches are polled from now on. */
+    void restored(Set<Integer> partitions, Duration restore);
+
+    /** Partitions were given up. */
+    void revoked(Set<Integer> partitions);
+
+    /** The reader stopped for good. */
+    void failed(String message);
+  }
 
   private final WatchScheduler scheduler;
   private final TransactionalPublisher publisher;
+  private final KafkaStateStore states;
   private final WatchGenerations generations;
   private final Consumer<String> removed;
   private final Clock clock;
   private final DeadLetterQueue dlq;
+  private final List<WatchDefinition> configured;
+  private final int partitions;
+  private final Owner owner;
   private final WatchesTopicReader reader;
+  private volatile boolean closing;
 
   /**
-   * Starts following the watches topic.
+   * Joins the group and starts following the watches topic.
    *
    * @param kafka client settings
    * @param prefix topic prefix
+   * @param ownership the group and this instance's membership
+   * @param liveness touched by the reader, told every rebalance
    * @param states the state store, which also holds the marks of records dead-lettered before
+   * @param configured the watches of the configuration, scheduled with their partition
+   * @param partitions the watches topic's partition count
    * @param removed told each removed watch (its status is forgotten)
    * @param credentials the credential names configured per source
    * @param deadLetters told each rejection's reason (for metrics)
@@ -45,28 +80,86 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   LiveWatches(
       Map<String, Object> kafka,
       String prefix,
+      Ownership ownership,
+      MembershipLiveness liveness,
       WatchScheduler scheduler,
       TransactionalPublisher publisher,
       KafkaStateStore states,
+      List<WatchDefinition> configured,
+      int partitions,
       WatchGenerations generations,
       Consumer<String> removed,
       Map<String, Set<String>> credentials,
       Clock clock,
-      Consumer<String> deadLetters) {
+      Consumer<String> deadLetters,
+      Owner owner) {
     this.scheduler = scheduler;
     this.publisher = publisher;
+    this.states = states;
     this.generations = generations;
     this.removed = removed;
     this.clock = clock;
+    this.configured = List.copyOf(configured);
+    this.partitions = partitions;
+    this.owner = owner;
     this.dlq = new DeadLetterQueue(prefix + "dlq", publisher, states);
+    states.ownPartitions(partitions);
     this.reader =
         new WatchesTopicReader(
             kafka,
             prefix + "watches",
+            ownership,
+            liveness,
             new WatchRecordParser(SourcePlugins.installed().watchParser(credentials)),
             dlq,
             this,
             (reason, message) -> deadLetters.accept(reason));
+    publisher.fencedBy(reader::position);
+  }
+
+  @Override
+  public void assigned(Set<Integer> assigned) {
+    long start = System.nanoTime();
+    owner.restoring(assigned);
+    while (!closing && !Thread.currentThread().isInterrupted()) {
+      try {
+        states.restore(assigned);
+        break;
+      } catch (RuntimeException e) {
+        LOG.warn("Partitions {}: states not restored yet ({}); retrying", assigned, e.toString());
+        sleep(RETRY);
+      }
+    }
+    for (WatchDefinition watch : configured) {
+      if (assigned.contains(partitionOf(watch.key())) && watch.enabled()) {
+        scheduler.upsert(watch, clock.instant());
+      }
+    }
+    owner.restored(assigned, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  @Override
+  public void revoked(Set<Integer> revoked, boolean lost) {
+    List<WatchKey> leaving = scheduler.keysWhere(k -> revoked.contains(partitionOf(k)));
+    for (WatchKey key : leaving) {
+      // a poll of it in flight is stale from here on: its results are dropped, not committed
+      generations.removed(key.toString());
+      scheduler.remove(key);
+      removed.accept(key.toString());
+    }
+    if (!lost) {
+      // what was handed to the publisher before is committed (or failed) before the next owner
+      // restores: it then reads every state this instance committed
+      publisher.barrier(DRAIN);
+    }
+    states.forget(revoked);
+    owner.revoked(revoked);
+    LOG.info("Partitions {} given up: {} watches stopped", revoked, leaving.size());
+  }
+
+  @Override
+  public void failed(String message, Throwable cause) {
+    owner.failed(message);
   }
 
   @Override
@@ -101,6 +194,26 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
     }
   }
 
+  private int partitionOf(WatchKey key) {
+    return WatchPartitioner.partition(key.toString(), partitions);
+  }
+
+  /** The watches-topic partitions this instance owns. */
+  Set<Integer> owned() {
+    return reader.owned();
+  }
+
+  /** The consumer group generation this instance last saw, or -1 before it joined. */
+  int generation() {
+    var position = reader.position();
+    return position == null ? -1 : position.generation();
+  }
+
+  /** How many rebalances changed this instance's partitions. */
+  long rebalances() {
+    return reader.rebalances();
+  }
+
   /** How many dead-letter sends were retried because Kafka did not take them. */
   long deadLetterRetries() {
     return dlq.retries();
@@ -111,8 +224,17 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
     return reader.consumer();
   }
 
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
+    closing = true;
     reader.close();
   }
 }

@@ -226,6 +226,11 @@ final class WatchScheduler {
     return scheduler.keys(source).stream().map(WatchKey::toString).toList();
   }
 
+  /** The keys of the scheduled watches that match (a copy). */
+  synchronized List<WatchKey> keysWhere(java.util.function.Predicate<WatchKey> test) {
+    return specs.keySet().stream().filter(test).toList();
+  }
+
   /** Number of watches. */
   int size() {
     return scheduler.size();

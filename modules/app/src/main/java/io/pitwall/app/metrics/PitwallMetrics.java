@@ -217,6 +217,42 @@ public final class PitwallMetrics implements AutoCloseable {
         retries);
   }
 
+  /**
+   * This instance's share of the fleet: the watches-topic partitions it owns, the watches it polls,
+   * the rebalances that changed its partitions and the transactions the group's fencing refused.
+   */
+  public void ownership(
+      Supplier<Number> partitions,
+      Supplier<Number> rebalances,
+      Supplier<Number> fenced,
+      Supplier<Number> watches) {
+    held.add(partitions);
+    held.add(watches);
+    Gauge.builder("pitwall_owned_partitions", partitions)
+        .description("Watches-topic partitions this instance owns in the consumer group")
+        .register(registry);
+    Gauge.builder("pitwall_owned_watches", watches)
+        .description("Watches this instance polls (those of its partitions)")
+        .register(registry);
+    functionCounter(
+        "pitwall_rebalances",
+        "Consumer-group rebalances that assigned or took partitions of this instance",
+        rebalances);
+    functionCounter(
+        "pitwall_group_fenced_transactions",
+        "Transactions refused by the consumer group's fencing (KIP-447) and aborted: this instance"
+            + " was a zombie of an old generation",
+        fenced);
+  }
+
+  /** How long restoring the states of newly assigned partitions took. */
+  public void restoreTime(Duration took) {
+    io.micrometer.core.instrument.Timer.builder("pitwall_partition_restore")
+        .description("Time to restore the states of newly assigned partitions (read_committed)")
+        .register(registry)
+        .record(took);
+  }
+
   /** Registers a counter read from {@code count}, held strongly (Micrometer holds it weakly). */
   private void functionCounter(String name, String description, Supplier<Number> count) {
     held.add(count);

@@ -103,6 +103,7 @@ class EngineHealthTest {
             new Availability("registry", Clock.systemUTC()),
             () -> true,
             () -> 0,
+            io.vertx.core.json.JsonObject::new,
             () -> new io.pitwall.events.wire.ConfluentRestRegistryClient(registryUrl).ping()));
   }
 }

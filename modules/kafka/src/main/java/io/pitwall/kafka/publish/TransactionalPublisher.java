@@ -3,6 +3,7 @@ package io.pitwall.kafka.publish;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.kafka.Availability;
 import io.pitwall.kafka.state.KafkaStateStore;
+import io.pitwall.kafka.watches.GroupPosition;
 import io.pitwall.kafka.watches.WatchPartitioner;
 import io.pitwall.source.api.OutgoingEvent;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,8 +28,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.IllegalGenerationException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +84,8 @@ public final class TransactionalPublisher implements AutoCloseable {
   private final List<Consumer<Producer<byte[], byte[]>>> producerListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private Producer<byte[], byte[]> producer;
+  private volatile java.util.function.Supplier<GroupPosition> group = () -> null;
+  private volatile long groupFenced;
   private volatile KafkaException fatal;
   private volatile boolean closing;
   private volatile long resets;
@@ -150,6 +158,36 @@ public final class TransactionalPublisher implements AutoCloseable {
     pendingRemovals.add(key);
     store.put(key, null);
     run(() -> commitTombstone(key));
+  }
+
+  /**
+   * Makes every transaction carry the consumer group's metadata and the owned positions (KIP-447),
+   * so that a commit from an instance whose generation is over fails with {@link
+   * GroupFencedException} instead of publishing results for watches another instance now owns.
+   *
+   * @param position the current snapshot (null while the instance owns nothing yet)
+   */
+  public void fencedBy(java.util.function.Supplier<GroupPosition> position) {
+    this.group = position;
+  }
+
+  /** How many transactions the consumer group's fencing refused (KIP-447). */
+  public long groupFenced() {
+    return groupFenced;
+  }
+
+  /**
+   * Waits until every batch, tombstone and dead letter queued before this call is committed or has
+   * failed: a partition given up after this sees no later commit of this instance.
+   */
+  public void barrier(Duration timeout) {
+    try {
+      run(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("The publisher did not drain within {}: {}", timeout, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Whether the producer hit an unrecoverable error (fenced, not authorised). */
@@ -298,13 +336,43 @@ public final class TransactionalPublisher implements AutoCloseable {
             settings.pauseBeforeCommit().toMillis());
         sleep(settings.pauseBeforeCommit());
       }
+      GroupPosition position = group.get();
+      if (position != null && !position.offsets().isEmpty()) {
+        producer.sendOffsetsToTransaction(position.offsets(), position.metadata());
+      }
     } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
       throw stop(e);
     } catch (KafkaException | IllegalStateException e) {
       abortOrReset(e);
+      if (groupFencing(e)) {
+        throw fencedByGroup(e);
+      }
       throw unavailable("a transaction failed before its commit", e);
     }
     commitWithRetries();
+  }
+
+  /** Whether the group coordinator refused the transaction's offsets: the generation is over. */
+  private static boolean groupFencing(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CommitFailedException
+          || t instanceof FencedInstanceIdException
+          || t instanceof IllegalGenerationException
+          || t instanceof UnknownMemberIdException
+          || t instanceof RebalanceInProgressException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private GroupFencedException fencedByGroup(Throwable e) {
+    groupFenced++;
+    LOG.warn(
+        "A transaction was refused by the consumer group's fencing and aborted ({}): this"
+            + " instance's generation is over, its partitions may have moved",
+        describe(e));
+    return new GroupFencedException("transaction fenced by the consumer group: " + describe(e), e);
   }
 
   /** Kafka's contract: a commit that timed out is retried, never followed by an abort. */
@@ -322,9 +390,13 @@ public final class TransactionalPublisher implements AutoCloseable {
       } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
         throw stop(e);
       } catch (KafkaException | IllegalStateException e) {
-        // the commit failed for good (an earlier send failed, the coordinator aborted it): abort,
-        // or when even that fails settle the outcome through a new producer
+        // the commit failed for good (an earlier send failed, the coordinator aborted it, the
+        // group fenced it): abort, or when even that fails settle the outcome through a new
+        // producer
         abortOrReset(e);
+        if (groupFencing(e)) {
+          throw fencedByGroup(e);
+        }
         throw unavailable("a commit failed", e);
       }
     }

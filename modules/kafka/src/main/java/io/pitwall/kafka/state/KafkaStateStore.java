@@ -31,6 +31,8 @@ public final class KafkaStateStore implements io.pitwall.source.api.StateStore {
   private final Map<String, Object> consumerConfig;
   private final String topic;
   private final Duration timeout;
+  private volatile int partitionCount;
+  private volatile Set<Integer> owned;
 
   private KafkaStateStore(Map<String, Object> consumerConfig, String topic, Duration timeout) {
     this.consumerConfig = consumerConfig == null ? null : Map.copyOf(consumerConfig);
@@ -80,13 +82,61 @@ public final class KafkaStateStore implements io.pitwall.source.api.StateStore {
     if (consumerConfig == null) {
       return;
     }
-    Map<String, byte[]> committed = read();
+    Set<Integer> partitions = owned;
+    Map<String, byte[]> committed = read(partitions);
     pendingRemovals.forEach(committed::remove);
-    states.keySet().retainAll(committed.keySet());
+    states.keySet().removeIf(k -> on(k, partitions) && !committed.containsKey(k));
     states.putAll(committed);
   }
 
+  /**
+   * Makes this store hold the states of some partitions only (those this instance owns in the
+   * consumer group): {@link #restore} adds partitions, {@link #forget} drops them, and {@link
+   * #reload} reads only the owned ones.
+   *
+   * @param partitions the state topic's partition count (equal to the watches topic's)
+   */
+  public void ownPartitions(int partitions) {
+    this.partitionCount = partitions;
+    this.owned = Set.of();
+  }
+
+  /**
+   * Reads some partitions of the state topic to their end ({@code read_committed}: it waits for a
+   * previous owner's open transaction to be committed or aborted) and adds them to the owned ones.
+   *
+   * @throws org.apache.kafka.common.KafkaException or {@link IllegalStateException} when they
+   *     cannot be read within the timeout (the caller retries)
+   */
+  public void restore(Set<Integer> partitions) {
+    Map<String, byte[]> committed = read(partitions);
+    states.keySet().removeIf(k -> on(k, partitions));
+    states.putAll(committed);
+    Set<Integer> now = new java.util.TreeSet<>(owned == null ? Set.of() : owned);
+    now.addAll(partitions);
+    owned = Set.copyOf(now);
+  }
+
+  /** Drops the states of partitions this instance no longer owns. */
+  public void forget(Set<Integer> partitions) {
+    Set<Integer> now = new java.util.TreeSet<>(owned == null ? Set.of() : owned);
+    now.removeAll(partitions);
+    owned = Set.copyOf(now);
+    states.keySet().removeIf(k -> on(k, partitions));
+  }
+
+  /** Whether a key's record lives on one of the partitions (null: every partition). */
+  private boolean on(String key, Set<Integer> partitions) {
+    return partitions == null
+        || partitions.contains(
+            io.pitwall.kafka.watches.WatchPartitioner.ofStateKey(key, partitionCount));
+  }
+
   private Map<String, byte[]> read() {
+    return read(null);
+  }
+
+  private Map<String, byte[]> read(Set<Integer> only) {
     Map<String, Object> config = new HashMap<>(consumerConfig);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -98,6 +148,7 @@ public final class KafkaStateStore implements io.pitwall.source.api.StateStore {
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic, timeout).stream()
+              .filter(p -> only == null || only.contains(p.partition()))
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       consumer.assign(partitions);
@@ -121,7 +172,12 @@ public final class KafkaStateStore implements io.pitwall.source.api.StateStore {
           }
         }
       }
-      LOG.info("Restored {} watch states from {} ({} records)", read.size(), topic, records);
+      LOG.info(
+          "Restored {} watch states from {}{} ({} records)",
+          read.size(),
+          topic,
+          only == null ? "" : " partitions " + only,
+          records);
     }
     return read;
   }
