@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything a chaos run runs: a Kafka broker process with durable data, a durable registry
  * process, the simulator (in this JVM, a real HTTP server) with random activity, and the engine
- * under its supervisor. Closing stops them in reverse order.
+ * instances under their supervisors (one or more, sharing the watches through the consumer group,
+ * each with its own {@code instance.id}). Closing stops them in reverse order.
  */
 final class ChaosEnvironment implements AutoCloseable {
 
@@ -31,7 +32,7 @@ final class ChaosEnvironment implements AutoCloseable {
   final ChaosWorld world;
   final KafkaBrokerProcess broker;
   final Simulator simulator;
-  final EngineSupervisor engine;
+  final List<EngineSupervisor> engines;
   private volatile ApicurioRegistryProcess registry;
   private long psnTimer = -1;
   private long gtTimer = -1;
@@ -41,12 +42,12 @@ final class ChaosEnvironment implements AutoCloseable {
       KafkaBrokerProcess broker,
       ApicurioRegistryProcess registry,
       Simulator simulator,
-      EngineSupervisor engine) {
+      List<EngineSupervisor> engines) {
     this.world = world;
     this.broker = broker;
     this.registry = registry;
     this.simulator = simulator;
-    this.engine = engine;
+    this.engines = List.copyOf(engines);
   }
 
   /** Starts the broker, the registry and the simulator; the engine is set up but not started. */
@@ -71,8 +72,20 @@ final class ChaosEnvironment implements AutoCloseable {
                   .withStagger(Duration.ofMillis(50)),
               new SimClock());
       Map<String, String> settings = settings(options, world, broker, registry, simulator);
-      EngineSupervisor engine = new EngineSupervisor(jar, work, settings);
-      return new ChaosEnvironment(world, broker, registry, simulator, engine);
+      List<EngineSupervisor> engines = new java.util.ArrayList<>();
+      for (int i = 0; i < options.instances(); i++) {
+        Map<String, String> own = new LinkedHashMap<>(settings);
+        own.put("instance.id", "chaos-" + i);
+        Path dir = options.instances() == 1 ? work : work.resolve("instance-" + i);
+        java.nio.file.Files.createDirectories(dir);
+        engines.add(new EngineSupervisor(jar, dir, own));
+      }
+      return new ChaosEnvironment(world, broker, registry, simulator, engines);
+    } catch (java.io.IOException e) {
+      simulator.close();
+      registry.close();
+      broker.close();
+      throw new java.io.UncheckedIOException(e);
     } catch (RuntimeException e) {
       if (simulator != null) {
         simulator.close();
@@ -121,6 +134,23 @@ final class ChaosEnvironment implements AutoCloseable {
     return settings;
   }
 
+  /** The first instance (the only one unless the run has several). */
+  EngineSupervisor engine() {
+    return engines.get(0);
+  }
+
+  /** Starts every instance. */
+  void startEngines() {
+    engines.forEach(e -> e.start(Map.of()));
+  }
+
+  /** Every instance's output so far, one after the other. */
+  String outputs() {
+    StringBuilder all = new StringBuilder();
+    engines.forEach(e -> all.append(e.output()).append('\n'));
+    return all.toString();
+  }
+
   /** The event topics the run checks. */
   static List<String> eventTopics() {
     return List.of(
@@ -155,7 +185,7 @@ final class ChaosEnvironment implements AutoCloseable {
 
   @Override
   public void close() {
-    engine.close();
+    engines.forEach(EngineSupervisor::close);
     try {
       simulator.close();
     } catch (RuntimeException e) {

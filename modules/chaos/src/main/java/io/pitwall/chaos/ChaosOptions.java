@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param gtWatches GT Sport profile watches
  * @param pollInterval the engine's {@code poll.interval}
  * @param work where logs and data go
+ * @param instances engine instances sharing the watches through the consumer group
  */
 public record ChaosOptions(
     long seed,
@@ -23,7 +24,14 @@ public record ChaosOptions(
     int gridWatches,
     int gtWatches,
     Duration pollInterval,
-    Path work) {
+    Path work,
+    int instances) {
+
+  public ChaosOptions {
+    if (instances < 1) {
+      throw new IllegalArgumentException("--instances must be at least 1, not " + instances);
+    }
+  }
 
   /** Every watch of the run. */
   public int watches() {

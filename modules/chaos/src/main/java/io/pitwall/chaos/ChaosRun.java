@@ -82,6 +82,13 @@ public final class ChaosRun implements Callable<Integer> {
               + " unchanged.")
   List<String> skip = new ArrayList<>();
 
+  @Option(
+      names = "--instances",
+      description =
+          "Engine instances sharing the watches through the consumer group (default 1); kills and"
+              + " pauses hit a random one.")
+  int instances = 1;
+
   @Option(names = "--work", description = "Work directory (default target/chaos-<seed>-<time>).")
   Path work;
 
@@ -110,25 +117,35 @@ public final class ChaosRun implements Callable<Integer> {
     Files.createDirectories(dir);
     ChaosOptions options =
         new ChaosOptions(
-            seed, minutes, unsafe, psn, gridstats, gt, pollInterval, dir.toAbsolutePath());
+            seed,
+            minutes,
+            unsafe,
+            psn,
+            gridstats,
+            gt,
+            pollInterval,
+            dir.toAbsolutePath(),
+            instances);
     Path engineJar = jar != null ? jar : locateJar();
     List<PlannedFault> plan =
         FaultPlan.draw(seed, minutes).stream()
             .filter(f -> !skip.contains(f.kind().label()))
             .toList();
     LOG.info(
-        "Chaos run: seed {}, {} min of faults ({} planned{}), {} watches{}, work dir {}",
+        "Chaos run: seed {}, {} min of faults ({} planned{}), {} watches, {} instance(s){}, work"
+            + " dir {}",
         seed,
         minutes,
         plan.size(),
         skip.isEmpty() ? "" : ", skipping " + skip,
         options.watches(),
+        instances,
         unsafe ? ", UNSAFE engine" : "",
         options.work());
     try (ChaosEnvironment env = ChaosEnvironment.start(options, engineJar, options.work());
         EventTail tail =
             new EventTail(env.broker.bootstrapServers(), ChaosEnvironment.eventTopics())) {
-      env.engine.start(java.util.Map.of());
+      env.startEngines();
       awaitBaselines(env, options.watches());
       int psnMark = env.world.psn.groundTruth().size();
       int gtMark = env.world.gt.groundTruth().size();
@@ -170,7 +187,7 @@ public final class ChaosRun implements Callable<Integer> {
     }
   }
 
-  private static Path locateJar() {
+  static Path locateJar() {
     String property = System.getProperty("pitwall.jar");
     List<Path> candidates = new ArrayList<>();
     if (property != null) {
@@ -190,13 +207,12 @@ public final class ChaosRun implements Callable<Integer> {
                         + "; build it first (mvn -B -q package -DskipTests -pl modules/chaos -am)"));
   }
 
-  private static void awaitBaselines(ChaosEnvironment env, int watches)
-      throws InterruptedException {
+  static void awaitBaselines(ChaosEnvironment env, int watches) throws InterruptedException {
     long deadline = System.nanoTime() + BASELINE_TIMEOUT.toNanos();
     Set<String> seen = new HashSet<>();
     while (System.nanoTime() < deadline) {
       seen.clear();
-      for (String line : env.engine.output().split("\n")) {
+      for (String line : env.outputs().split("\n")) {
         if (line.contains("baseline")) {
           Matcher m = WATCH_KEY.matcher(line);
           if (m.find()) {
@@ -208,9 +224,11 @@ public final class ChaosRun implements Callable<Integer> {
         LOG.info("Every watch ({}) took its baseline", seen.size());
         return;
       }
-      if (!env.engine.alive()) {
-        throw new IllegalStateException(
-            "The engine exited before its baselines; see " + env.engine.logFile());
+      for (EngineSupervisor engine : env.engines) {
+        if (!engine.alive()) {
+          throw new IllegalStateException(
+              "An engine exited before the baselines; see " + engine.logFile());
+        }
       }
       Thread.sleep(1000);
     }
@@ -222,10 +240,10 @@ public final class ChaosRun implements Callable<Integer> {
             + " watches took a baseline within "
             + BASELINE_TIMEOUT
             + "; see "
-            + env.engine.logFile());
+            + env.engine().logFile());
   }
 
-  private static List<Change> truth(ChaosEnvironment env, int psnMark, int gtMark) {
+  static List<Change> truth(ChaosEnvironment env, int psnMark, int gtMark) {
     List<Change> truth = new ArrayList<>();
     var psnFacts = env.world.psn.groundTruth();
     psnFacts.subList(psnMark, psnFacts.size()).forEach(f -> truth.add(Changes.of(f)));
@@ -238,7 +256,7 @@ public final class ChaosRun implements Callable<Integer> {
    * Waits until the events the tail saw account for the whole truth (nothing lost) and no event
    * came for a while, bounded.
    */
-  private static void awaitCatchUp(ChaosEnvironment env, EventTail tail, List<Change> truth)
+  static void awaitCatchUp(ChaosEnvironment env, EventTail tail, List<Change> truth)
       throws InterruptedException {
     AvroWireCodec codec = codec(env);
     long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
@@ -275,7 +293,7 @@ public final class ChaosRun implements Callable<Integer> {
     LOG.warn("The engine did not catch up within {}", CATCH_UP_TIMEOUT);
   }
 
-  private static List<Change> readAll(ChaosEnvironment env) {
+  static List<Change> readAll(ChaosEnvironment env) {
     AvroWireCodec codec = codec(env);
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     for (String topic : ChaosEnvironment.eventTopics()) {

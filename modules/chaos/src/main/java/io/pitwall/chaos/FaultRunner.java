@@ -54,17 +54,23 @@ final class FaultRunner {
     Instant start = Instant.now();
     switch (fault.kind()) {
       case KILL -> {
-        killAndRestart(Map.of());
-        record(fault.kind(), "SIGKILL, restart after 3 s", start);
+        int target = target();
+        killAndRestart(env.engines.get(target), Map.of());
+        record(fault.kind(), "SIGKILL" + which(target) + ", restart after 3 s", start);
       }
       case PAUSE -> {
-        if (!env.engine.alive()) {
+        int target = target();
+        EngineSupervisor engine = env.engines.get(target);
+        if (!engine.alive()) {
           return;
         }
-        env.engine.pause();
+        engine.pause();
         Thread.sleep((long) (fault.seconds() * 1000));
-        env.engine.resume();
-        record(fault.kind(), "SIGSTOP for " + (long) fault.seconds() + " s", start);
+        engine.resume();
+        record(
+            fault.kind(),
+            "SIGSTOP" + which(target) + " for " + (long) fault.seconds() + " s",
+            start);
       }
       case BROKER_OUTAGE -> brokerOutage(fault, start);
       case REGISTRY_RESTART -> {
@@ -118,10 +124,21 @@ final class FaultRunner {
     }
   }
 
-  private void killAndRestart(Map<String, String> extra) throws InterruptedException {
-    env.engine.kill();
+  private static void killAndRestart(EngineSupervisor engine, Map<String, String> extra)
+      throws InterruptedException {
+    engine.kill();
     Thread.sleep(RESTART_DELAY.toMillis());
-    env.engine.start(extra);
+    engine.start(extra);
+  }
+
+  /** A random instance (no draw with one instance, so a one-instance run plays as before). */
+  private int target() {
+    return env.engines.size() == 1 ? 0 : random.nextInt(env.engines.size());
+  }
+
+  /** " of instance N" when the run has several, else nothing. */
+  private String which(int instance) {
+    return env.engines.size() == 1 ? "" : " of instance chaos-" + instance;
   }
 
   private void brokerOutage(PlannedFault fault, Instant start) throws InterruptedException {
@@ -130,10 +147,10 @@ final class FaultRunner {
       // restart the engine so that it pauses inside each open transaction, and stop the broker
       // while it holds one
       Instant killAt = Instant.now();
-      killAndRestart(PAUSE_IN_TRANSACTION);
+      killAndRestart(env.engine(), PAUSE_IN_TRANSACTION);
       record(FaultKind.KILL, "SIGKILL, restart after 3 s pausing inside transactions", killAt);
       long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      while (!env.engine.output().contains("Fault injection: pausing")
+      while (!env.engine().output().contains("Fault injection: pausing")
           && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
@@ -160,7 +177,7 @@ final class FaultRunner {
         start);
     if (fault.insideTransaction()) {
       Instant killAt = Instant.now();
-      killAndRestart(Map.of());
+      killAndRestart(env.engine(), Map.of());
       record(FaultKind.KILL, "SIGKILL, restart after 3 s without the transaction pause", killAt);
     }
   }

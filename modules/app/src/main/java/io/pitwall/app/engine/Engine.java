@@ -197,7 +197,6 @@ public final class Engine implements AutoCloseable {
             config.watches(),
             partitions,
             generations,
-            statuses::forget,
             SourceWiring.credentialNames(pollers),
             clock,
             metrics::deadLetter,
@@ -209,6 +208,7 @@ public final class Engine implements AutoCloseable {
 
               @Override
               public void restored(Set<Integer> restored, Duration took) {
+                statuses.adoptRestored();
                 ownershipReport.restored(restored, took);
                 metrics.restoreTime(took);
               }
@@ -216,6 +216,16 @@ public final class Engine implements AutoCloseable {
               @Override
               public void revoked(Set<Integer> revoked) {
                 ownershipReport.revoked(revoked);
+              }
+
+              @Override
+              public void removed(String key) {
+                statuses.forget(key);
+              }
+
+              @Override
+              public void released(String key) {
+                statuses.release(key);
               }
 
               @Override

@@ -46,6 +46,12 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
     /** Partitions were given up. */
     void revoked(Set<Integer> partitions);
 
+    /** A watch was removed through the topic: its status goes too. */
+    void removed(String key);
+
+    /** A watch moved to another instance with its partition: its status stays in the topic. */
+    void released(String key);
+
     /** The reader stopped for good. */
     void failed(String message);
   }
@@ -54,7 +60,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   private final TransactionalPublisher publisher;
   private final KafkaStateStore states;
   private final WatchGenerations generations;
-  private final Consumer<String> removed;
   private final Clock clock;
   private final DeadLetterQueue dlq;
   private final List<WatchDefinition> configured;
@@ -73,7 +78,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
    * @param states the state store, which also holds the marks of records dead-lettered before
    * @param configured the watches of the configuration, scheduled with their partition
    * @param partitions the watches topic's partition count
-   * @param removed told each removed watch (its status is forgotten)
    * @param credentials the credential names configured per source
    * @param deadLetters told each rejection's reason (for metrics)
    */
@@ -88,7 +92,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       List<WatchDefinition> configured,
       int partitions,
       WatchGenerations generations,
-      Consumer<String> removed,
       Map<String, Set<String>> credentials,
       Clock clock,
       Consumer<String> deadLetters,
@@ -97,7 +100,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
     this.publisher = publisher;
     this.states = states;
     this.generations = generations;
-    this.removed = removed;
     this.clock = clock;
     this.configured = List.copyOf(configured);
     this.partitions = partitions;
@@ -145,7 +147,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       // a poll of it in flight is stale from here on: its results are dropped, not committed
       generations.removed(key.toString());
       scheduler.remove(key);
-      removed.accept(key.toString());
+      owner.released(key.toString());
     }
     if (!lost) {
       // what was handed to the publisher before is committed (or failed) before the next owner
@@ -188,7 +190,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
     generations.removed(name);
     boolean scheduled = scheduler.remove(key);
     publisher.tombstone(name);
-    removed.accept(name);
+    owner.removed(name);
     if (scheduled) {
       LOG.info("{}: unwatched through the watches topic; polling stops", name);
     }

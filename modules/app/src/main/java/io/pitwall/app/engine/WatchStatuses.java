@@ -60,6 +60,7 @@ final class WatchStatuses {
   }
 
   private final Map<String, Stored> last = new ConcurrentHashMap<>();
+  private final KafkaStateStore states;
   private final TransactionalPublisher publisher;
   private final PitwallMetrics metrics;
   private final Clock clock;
@@ -75,15 +76,30 @@ final class WatchStatuses {
     this.metrics = metrics;
     this.clock = clock;
     this.topic = io.pitwall.events.EventCatalogue.WATCH_STATUS_CHANGED.topic(prefix);
+    this.states = states;
+    adoptRestored();
+  }
+
+  /**
+   * Takes over the last statuses the state store holds that this instance does not know yet: those
+   * of partitions just assigned and restored (an instance that is given a watch continues its epoch
+   * and sequence, so it reports no transition again).
+   */
+  void adoptRestored() {
     states
         .withPrefix(KEY_PREFIX)
         .forEach(
             (key, value) -> {
               Stored stored = Stored.decode(value);
               if (stored != null) {
-                last.put(key.substring(KEY_PREFIX.length()), stored);
+                last.putIfAbsent(key.substring(KEY_PREFIX.length()), stored);
               }
             });
+  }
+
+  /** A watch moved to another instance: its status is forgotten here, kept in the topic. */
+  void release(String key) {
+    last.remove(key);
   }
 
   /**

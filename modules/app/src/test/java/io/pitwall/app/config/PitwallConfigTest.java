@@ -169,4 +169,26 @@ class PitwallConfigTest {
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
   }
+
+  @Test
+  void shouldDefaultTheInstanceIdToTheHostNameAndRefuseUnusableIds() throws Exception {
+    Map<String, String> base =
+        Map.of("kafka.bootstrap.servers", "k:9092", "schema.registry.url", "http://r:8081");
+    String expected =
+        System.getenv("HOSTNAME") != null && !System.getenv("HOSTNAME").isBlank()
+            ? System.getenv("HOSTNAME").trim()
+            : java.net.InetAddress.getLocalHost().getHostName();
+    assertThat(PitwallConfig.of(base).string(PitwallSettings.INSTANCE_ID)).isEqualTo(expected);
+
+    Map<String, String> named = new java.util.HashMap<>(base);
+    named.put("instance.id", " pitwall-7 ");
+    assertThat(PitwallConfig.of(named).string(PitwallSettings.INSTANCE_ID)).isEqualTo("pitwall-7");
+
+    named.put("instance.id", "two words");
+    assertThatThrownBy(() -> PitwallConfig.of(named))
+        .hasMessageContaining("instance.id")
+        .hasMessageContaining("may contain only letters, digits");
+    assertThat(PitwallConfig.of(base).duration(PitwallSettings.GROUP_SESSION_TIMEOUT))
+        .isEqualTo(Duration.ofSeconds(30));
+  }
 }

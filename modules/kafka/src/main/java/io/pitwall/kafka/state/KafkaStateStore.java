@@ -153,7 +153,7 @@ public final class KafkaStateStore implements io.pitwall.source.api.StateStore {
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+      Map<TopicPartition, Long> end = logEnds(config, partitions);
       int records = 0;
       while (!reached(consumer, end)) {
         if (System.nanoTime() > deadline) {
@@ -180,6 +180,24 @@ public final class KafkaStateStore implements io.pitwall.source.api.StateStore {
           records);
     }
     return read;
+  }
+
+  /**
+   * The log end offsets (high watermarks), not the last stable offsets a read_committed consumer
+   * reports: reading to them with read_committed waits until every transaction written so far is
+   * decided, where reading to the last stable offset could stop just before a transaction whose
+   * commit markers are still being written (a state committed a moment ago by this instance or by
+   * the partition's previous owner would be missed, and its changes detected again).
+   */
+  private Map<TopicPartition, Long> logEnds(
+      Map<String, Object> config, List<TopicPartition> partitions) {
+    Map<String, Object> uncommitted = new HashMap<>(config);
+    uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+    try (KafkaConsumer<byte[], byte[]> ends =
+        new KafkaConsumer<>(
+            uncommitted, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      return ends.endOffsets(partitions, timeout);
+    }
   }
 
   private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

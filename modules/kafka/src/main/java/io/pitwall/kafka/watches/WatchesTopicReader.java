@@ -221,6 +221,7 @@ public final class WatchesTopicReader implements AutoCloseable {
       rebalances++;
       Set<Integer> numbers = numbers(partitions);
       LOG.info("Assigned watches partitions {}: restoring their states", numbers);
+      awaitStableOffsets(partitions);
       listener.assigned(numbers);
       consumer.seekToBeginning(partitions);
       Set<Integer> now = new TreeSet<>(owned);
@@ -256,6 +257,35 @@ public final class WatchesTopicReader implements AutoCloseable {
           numbers);
       give(numbers);
       listener.revoked(numbers, true);
+    }
+
+    /**
+     * Waits until no transaction of a previous owner that carries offsets of these partitions is
+     * still open (the offset fetch requires stable offsets, KIP-447): a zombie whose transaction
+     * passed the group's check before the rebalance either commits before the restore or not at
+     * all, so its states are never missed and its changes never detected twice. A killed owner's
+     * open transaction holds this until the broker aborts it (transaction.timeout.ms).
+     */
+    private void awaitStableOffsets(Collection<TopicPartition> partitions) {
+      long start = System.nanoTime();
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          consumer.committed(new java.util.HashSet<>(partitions), Duration.ofSeconds(30));
+          long waited = (System.nanoTime() - start) / 1_000_000;
+          if (waited > 1_000) {
+            LOG.info(
+                "Partitions {}: waited {} ms for a previous owner's open transaction",
+                numbers(partitions),
+                waited);
+          }
+          return;
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+          LOG.info(
+              "Partitions {}: a previous owner's transaction is still open; waiting for it to"
+                  + " commit or be aborted",
+              numbers(partitions));
+        }
+      }
     }
 
     private void give(Set<Integer> numbers) {
