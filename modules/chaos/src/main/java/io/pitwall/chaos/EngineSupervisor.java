@@ -84,6 +84,27 @@ final class EngineSupervisor implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGTERM, the way an orchestrator stops a pod, and waits up to {@code timeout} for the exit.
+   *
+   * @return the exit code, or -1 when the process did not exit in time (it is then killed)
+   */
+  synchronized int terminate(java.time.Duration timeout) {
+    if (process == null || !process.isAlive()) {
+      return process == null ? -1 : process.exitValue();
+    }
+    process.destroy();
+    try {
+      if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        return process.exitValue();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    kill();
+    return -1;
+  }
+
   /** SIGSTOP: the process keeps its sockets but does nothing. */
   synchronized void pause() {
     signal("STOP");

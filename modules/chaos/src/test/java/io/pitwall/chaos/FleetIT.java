@@ -3,11 +3,6 @@ package io.pitwall.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,8 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +26,6 @@ import org.slf4j.LoggerFactory;
 class FleetIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(FleetIT.class);
-  private static final Pattern PORT = Pattern.compile("metrics on port (\\d+)");
   private static final Map<String, String> FLEET = Map.of("group.session.timeout", "PT10S");
 
   /**
@@ -42,8 +34,6 @@ class FleetIT {
    * abort scan (10 s), then the restore and one poll.
    */
   private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(90);
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void shouldShareTheWatchesAndTakeOverAKilledInstancesWatches() throws Exception {
@@ -60,19 +50,23 @@ class FleetIT {
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> env.engines.stream().allMatch(e -> ownedWatches(e).size() > 0));
+          .until(() -> env.engines.stream().allMatch(e -> InstanceHealth.owned(e).size() > 0));
       for (EngineSupervisor engine : env.engines) {
-        Set<String> owned = ownedWatches(engine);
-        LOG.info("{} owns {}", engine.logFile(), ownership(engine).getJsonObject("partitions"));
+        Set<String> owned = InstanceHealth.owned(engine);
+        LOG.info(
+            "{} owns {}",
+            engine.logFile(),
+            InstanceHealth.ownership(engine).getJsonObject("partitions"));
         assertThat(owned).as("every instance polls some of the watches").isNotEmpty();
       }
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> env.engines.stream().mapToInt(e -> ownedWatches(e).size()).sum() == 60);
+          .until(
+              () -> env.engines.stream().mapToInt(e -> InstanceHealth.owned(e).size()).sum() == 60);
       // each instance has polled watches of its own (a status other than PENDING)
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> env.engines.stream().allMatch(e -> !polledWatches(e).isEmpty()));
+          .until(() -> env.engines.stream().allMatch(e -> !InstanceHealth.polled(e).isEmpty()));
 
       int psnMark = env.world.psn.groundTruth().size();
       int gtMark = env.world.gt.groundTruth().size();
@@ -80,7 +74,7 @@ class FleetIT {
       Thread.sleep(15_000);
 
       EngineSupervisor victim = env.engines.get(1);
-      Set<String> orphaned = ownedWatches(victim);
+      Set<String> orphaned = InstanceHealth.owned(victim);
       assertThat(orphaned).isNotEmpty();
       victim.kill();
       Instant killed = Instant.now();
@@ -91,7 +85,7 @@ class FleetIT {
           .until(
               () -> {
                 Set<String> polled = new HashSet<>();
-                survivors.forEach(e -> polled.addAll(polledWatches(e)));
+                survivors.forEach(e -> polled.addAll(InstanceHealth.polled(e)));
                 return polled.containsAll(orphaned);
               });
       Duration takeover = Duration.between(killed, Instant.now());
@@ -105,8 +99,31 @@ class FleetIT {
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> !polledWatches(victim).isEmpty());
+          .until(() -> !InstanceHealth.polled(victim).isEmpty());
       Thread.sleep(15_000);
+
+      // SIGTERM: the instance finishes its polls, commits, leaves the group and exits 0; its
+      // watches move at once, without waiting for the session timeout
+      EngineSupervisor leaving = env.engines.get(2);
+      Set<String> handedOver = InstanceHealth.owned(leaving);
+      Instant asked = Instant.now();
+      assertThat(leaving.terminate(Duration.ofSeconds(60))).as("exit code after SIGTERM").isZero();
+      assertThat(leaving.output()).contains("Stopped cleanly");
+      List<EngineSupervisor> staying = List.of(env.engines.get(0), victim);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () -> {
+                Set<String> polled = new HashSet<>();
+                staying.forEach(e -> polled.addAll(InstanceHealth.polled(e)));
+                return polled.containsAll(handedOver);
+              });
+      LOG.info(
+          "After SIGTERM the {} watches of the stopped instance were polled again after {} s",
+          handedOver.size(),
+          Duration.between(asked, Instant.now()).toMillis() / 1000.0);
+      Thread.sleep(5_000);
       env.stopActivity();
 
       List<Change> truth = ChaosRun.truth(env, psnMark, gtMark);
@@ -117,63 +134,6 @@ class FleetIT {
       assertThat(verdict.lost()).as("lost").isZero();
       assertThat(verdict.duplicated()).as("duplicated").isZero();
       assertThat(verdict.falseEvents()).as("false").isZero();
-    }
-  }
-
-  /** The watches an instance polls now (every source's watches in its /health). */
-  private Set<String> ownedWatches(EngineSupervisor engine) {
-    return watches(engine, false);
-  }
-
-  /** The watches an instance polls now and has polled at least once. */
-  private Set<String> polledWatches(EngineSupervisor engine) {
-    return watches(engine, true);
-  }
-
-  private Set<String> watches(EngineSupervisor engine, boolean polledOnly) {
-    JsonObject health = health(engine);
-    Set<String> keys = new HashSet<>();
-    if (health == null) {
-      return keys;
-    }
-    for (String source : List.of("psn", "gt", "gridstats")) {
-      JsonObject section = health.getJsonObject(source);
-      if (section == null || section.getJsonObject("watches") == null) {
-        continue;
-      }
-      section
-          .getJsonObject("watches")
-          .forEach(
-              e -> {
-                if (!polledOnly || !"PENDING".equals(e.getValue())) {
-                  keys.add(e.getKey());
-                }
-              });
-    }
-    return keys;
-  }
-
-  private JsonObject ownership(EngineSupervisor engine) {
-    JsonObject health = health(engine);
-    return health == null ? new JsonObject() : health.getJsonObject("ownership");
-  }
-
-  /** The instance's /health document, or null while it does not answer. */
-  private JsonObject health(EngineSupervisor engine) {
-    Matcher m = PORT.matcher(engine.output());
-    if (!engine.alive() || !m.find()) {
-      return null;
-    }
-    try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1) + "/health"))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new JsonObject(response.body());
-    } catch (Exception e) {
-      return null;
     }
   }
 }

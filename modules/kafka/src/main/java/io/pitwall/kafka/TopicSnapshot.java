@@ -32,6 +32,21 @@ public final class TopicSnapshot {
     return partitions;
   }
 
+  /**
+   * The topic's partition count, 0 when it does not exist.
+   *
+   * @param client consumer settings: bootstrap servers and security
+   */
+  public static int partitionCount(Map<String, Object> client, String topic) {
+    Map<String, Object> config = new HashMap<>(client);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      var partitions = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
+      return partitions == null ? 0 : partitions.size();
+    }
+  }
+
   /** Every committed record of the topic; empty when the topic does not exist. */
   public static List<ConsumerRecord<byte[], byte[]>> readToEnd(
       String bootstrapServers, String topic) {

@@ -63,6 +63,11 @@ final class ClusterConnection {
     return config.kafkaClient(KafkaClientSettings.Client.PRODUCER);
   }
 
+  /** Settings of an admin client: bootstrap servers and the {@code kafka.*} admin properties. */
+  Map<String, Object> admin() {
+    return config.kafkaClient(KafkaClientSettings.Client.ADMIN);
+  }
+
   /** A client of the registry, with its credentials and truststore. */
   ConfluentRestRegistryClient registry() {
     return new ConfluentRestRegistryClient(

@@ -49,12 +49,37 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("pitwall: " + e.getMessage());
       return 1;
     }
-    Thread hook = new Thread(engine::close, "pitwall-shutdown");
+    Thread hook = new Thread(() -> stopOnSignal(engine), "pitwall-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     while (!engine.awaitStop(Duration.ofHours(1))) {
       // runs until a signal or a fatal error
     }
     LOG.error("Engine stopped after a fatal error");
+    // exit 1, not through the signal path (which exits 0)
+    Runtime.getRuntime().removeShutdownHook(hook);
+    engine.close();
     return 1;
+  }
+
+  /**
+   * SIGTERM (or SIGINT): stop taking tokens, let the polls in flight finish and commit, leave the
+   * consumer group, then exit with code 0 (a stop the operator asked for is not a failure; the JVM
+   * would otherwise exit 143 after a signal).
+   */
+  private static void stopOnSignal(Engine engine) {
+    Duration grace = engine.gracePeriod();
+    LOG.info("Stop requested: finishing polls in flight (at most {}), then leaving", grace);
+    try {
+      engine.stopGracefully(grace);
+      LOG.info("Stopped cleanly");
+    } catch (RuntimeException e) {
+      LOG.error("Stopping failed: {}", e.toString());
+    } finally {
+      if (org.slf4j.LoggerFactory.getILoggerFactory()
+          instanceof ch.qos.logback.classic.LoggerContext context) {
+        context.stop();
+      }
+      Runtime.getRuntime().halt(0);
+    }
   }
 }

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     name = "list",
     mixinStandardHelpOptions = true,
     description =
-        "List the watches of the topic, whether the engine holds a state for each, and each"
-            + " watch's last status (from the watch-status topic).")
+        "List the watches of the topic, whether the engine holds a state for each, which"
+            + " instance of the fleet polls each (its partition's owner in the consumer group),"
+            + " and each watch's last status (from the watch-status topic).")
 final class WatchListCommand implements Callable<Integer> {
   @Mixin WatchTarget target;
 
@@ -74,6 +75,11 @@ final class WatchListCommand implements Callable<Integer> {
     if (watches.isEmpty()) {
       System.out.println("No watches in " + target.topic());
     }
+    int partitions = Math.max(1, TopicSnapshot.partitionCount(cluster.consumer(), target.topic()));
+    Map<Integer, String> owners =
+        watches.isEmpty()
+            ? Map.of()
+            : GroupOwners.of(cluster.admin(), cluster.prefix() + "engine", target.topic());
     watches.forEach(
         (key, w) ->
             System.out.println(
@@ -84,7 +90,11 @@ final class WatchListCommand implements Callable<Integer> {
                     + (withState.contains(key) ? " [baselined]" : " [no state yet]")
                     + (!withStatuses
                         ? ""
-                        : " " + statuses.getOrDefault(key, "status=PENDING (not polled yet)"))));
+                        : " " + statuses.getOrDefault(key, "status=PENDING (not polled yet)"))
+                    + " owner="
+                    + owners.getOrDefault(
+                        io.pitwall.kafka.watches.WatchPartitioner.partition(key, partitions),
+                        "(none)")));
     return 0;
   }
 }

@@ -71,6 +71,14 @@ final class WatchTarget {
     if (refused(parsed, key)) {
       return 2;
     }
+    if (configured(key)) {
+      System.err.println(
+          "pitwall: "
+              + key
+              + " is a configured watch (a watch.N setting of the instances' configuration):"
+              + " change or remove it there; the instances apply it when they start");
+      return 2;
+    }
     try {
       send(key, value);
     } catch (org.apache.kafka.common.errors.TimeoutException e) {
@@ -117,6 +125,47 @@ final class WatchTarget {
           .send(
               new ProducerRecord<>(topic(), partition, key.getBytes(StandardCharsets.UTF_8), value))
           .get();
+    }
+  }
+
+  /**
+   * Whether the topic's current record of the key is a configured watch ({@code
+   * "origin":"config"}): only its partition is read; a topic that does not exist holds none.
+   */
+  private boolean configured(String key) {
+    Map<String, Object> config = new java.util.HashMap<>(cluster(null).consumer());
+    config.put(
+        org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+            config,
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      var partitions = consumer.listTopics(SEND_TIMEOUT).get(topic());
+      if (partitions == null) {
+        return false;
+      }
+      var partition =
+          new org.apache.kafka.common.TopicPartition(
+              topic(), io.pitwall.kafka.watches.WatchPartitioner.partition(key, partitions.size()));
+      consumer.assign(java.util.List.of(partition));
+      consumer.seekToBeginning(java.util.List.of(partition));
+      long end = consumer.endOffsets(java.util.List.of(partition), SEND_TIMEOUT).get(partition);
+      byte[] latest = null;
+      byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
+      long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
+      while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+        for (var r : consumer.poll(java.time.Duration.ofMillis(200))) {
+          if (java.util.Arrays.equals(r.key(), wanted)) {
+            latest = r.value();
+          }
+        }
+      }
+      return io.pitwall.kafka.watches.WatchJson.CONFIG.equals(
+          io.pitwall.kafka.watches.WatchJson.originOf(latest));
+    } catch (org.apache.kafka.common.KafkaException e) {
+      // unreachable: the send below reports it
+      return false;
     }
   }
 

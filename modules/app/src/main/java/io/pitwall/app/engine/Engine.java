@@ -75,6 +75,7 @@ public final class Engine implements AutoCloseable {
   private final MembershipLiveness liveness;
   private final OwnershipReport ownershipReport;
   private LiveWatches liveWatches;
+  private FleetBudgets fleetBudgets;
   private KafkaProbe kafkaProbe;
   private KafkaClientMetrics producerMetrics;
   private KafkaClientMetrics consumerMetrics;
@@ -82,6 +83,10 @@ public final class Engine implements AutoCloseable {
   private MetricsServer server;
   private Disposable pipeline;
   private volatile boolean fatal;
+  private volatile boolean stopping;
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private boolean wasMember = true;
 
   private Engine(PitwallConfig config, Clock clock) {
     this.config = config;
@@ -100,6 +105,13 @@ public final class Engine implements AutoCloseable {
         adminConfig, config.string(PitwallSettings.KAFKA_BOOTSTRAP_SERVERS), startup);
     int statePartitions = TopicPreparation.prepare(config, adminConfig, eventTopics, startup);
     this.partitions = statePartitions;
+    ConfiguredWatchRecords.sync(
+        consumerConfig,
+        producerConfig,
+        prefix + "watches",
+        statePartitions,
+        config.watches(),
+        startup);
     Duration session = config.duration(PitwallSettings.GROUP_SESSION_TIMEOUT);
     this.ownership =
         new Ownership(prefix + "engine", config.string(PitwallSettings.INSTANCE_ID), session);
@@ -194,7 +206,6 @@ public final class Engine implements AutoCloseable {
             scheduler,
             publisher,
             states,
-            config.watches(),
             partitions,
             generations,
             SourceWiring.credentialNames(pollers),
@@ -236,6 +247,16 @@ public final class Engine implements AutoCloseable {
               }
             });
     ownershipReport.bind(liveWatches);
+    fleetBudgets =
+        new FleetBudgets(
+            new io.pitwall.kafka.fleet.FleetTopic(
+                consumerConfig,
+                config.kafkaClient(KafkaClientSettings.Client.PRODUCER),
+                prefix + "fleet"),
+            pollers,
+            scheduler,
+            liveWatches::owned,
+            partitions);
     metrics.ownership(
         () -> liveWatches.owned().size(),
         liveWatches::rebalances,
@@ -276,11 +297,21 @@ public final class Engine implements AutoCloseable {
   private boolean canPublish() {
     long now = System.currentTimeMillis();
     liveness.touch(now);
-    return !fatal
+    boolean member = liveness.live(now);
+    if (member != wasMember) {
+      wasMember = member;
+      if (member) {
+        LOG.info("The consumer group rebalanced: polling resumes for the partitions owned now");
+      } else {
+        LOG.warn("Polling stops until the consumer group rebalanced: {}", liveness.reason());
+      }
+    }
+    return !stopping
+        && !fatal
         && !publisher.failed()
         && kafkaUp.isUp()
         && registryUp.isUp()
-        && liveness.live(now);
+        && member;
   }
 
   private Mono<Void> pollAndPublish(WatchScheduler.Batch batch) {
@@ -288,11 +319,16 @@ public final class Engine implements AutoCloseable {
     Instant detectedAt = clock.instant();
     Map<String, Long> generation =
         generations.snapshot(batch.watches().stream().map(w -> w.key().toString()).toList());
+    inFlight.incrementAndGet();
     return poller
         .poll(batch.watches(), detectedAt)
         .flatMap(polled -> results.publish(polled, generations.current(generation)))
         .doOnNext(outcomes -> finished(poller, batch, outcomes, generations.current(generation)))
-        .doFinally(signal -> scheduler.release(batch))
+        .doFinally(
+            signal -> {
+              scheduler.release(batch);
+              inFlight.decrementAndGet();
+            })
         .then();
   }
 
@@ -354,13 +390,58 @@ public final class Engine implements AutoCloseable {
     return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Stops the way SIGTERM asks: no new poll starts (no token is taken), the polls in flight finish
+   * and their results are committed (for at most {@code grace}, the longest upstream request
+   * timeout), then the instance leaves the consumer group, so that its partitions move at once
+   * instead of after the session timeout, and everything closes.
+   */
+  public void stopGracefully(Duration grace) {
+    stopping = true;
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (inFlight.get() > 0) {
+      LOG.warn("{} polls still in flight after {}; their results are dropped", inFlight, grace);
+    }
+    publisher.barrier(Duration.ofSeconds(30));
+    LOG.info("Stopping: in-flight polls finished, leaving the consumer group");
+    close();
+  }
+
+  /** How long a graceful stop waits for polls in flight: the longest upstream request timeout. */
+  public Duration gracePeriod() {
+    Duration longest = Duration.ofSeconds(30);
+    for (io.pitwall.source.api.SourcePlugin plugin : SourcePlugins.installed().all()) {
+      var own = config.pluginConfig(plugin);
+      String key = plugin.id() + ".request.timeout";
+      if (own.values().containsKey(key)) {
+        Duration timeout = Duration.parse(own.getString(key));
+        if (timeout.compareTo(longest) > 0) {
+          longest = timeout;
+        }
+      }
+    }
+    return longest.plusSeconds(5);
+  }
+
   @Override
   public void close() {
+    stopping = true;
     if (consumerMetrics != null) {
       consumerMetrics.close();
     }
     if (liveWatches != null) {
       liveWatches.close();
+    }
+    if (fleetBudgets != null) {
+      fleetBudgets.close();
     }
     if (kafkaProbe != null) {
       kafkaProbe.close();

@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The watches topic applied to a running engine, for the partitions this instance owns in the
  * fleet's consumer group. On assignment the partitions' states are restored (read_committed, to the
- * end) and only then their watches (and the configured watches that live on them) are scheduled; on
- * revocation their watches stop, what is in flight is committed or dropped, and their states are
- * forgotten before the partitions go to the next owner. Upserts reach the scheduler in the next
- * cycle, disabled watches pause with their state kept, tombstones stop polling and tombstone the
- * state in a transaction; rejected records go to the dead-letter topic.
+ * end) and only then their watches (the configured ones are records of the topic too) are
+ * scheduled; on revocation their watches stop, what is in flight is committed or dropped, and their
+ * states are forgotten before the partitions go to the next owner. Upserts reach the scheduler in
+ * the next cycle, disabled watches pause with their state kept, tombstones stop polling and
+ * tombstone the state in a transaction; rejected records go to the dead-letter topic.
  */
 final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
 
@@ -62,7 +62,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   private final WatchGenerations generations;
   private final Clock clock;
   private final DeadLetterQueue dlq;
-  private final List<WatchDefinition> configured;
   private final int partitions;
   private final Owner owner;
   private final WatchesTopicReader reader;
@@ -76,7 +75,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
    * @param ownership the group and this instance's membership
    * @param liveness touched by the reader, told every rebalance
    * @param states the state store, which also holds the marks of records dead-lettered before
-   * @param configured the watches of the configuration, scheduled with their partition
    * @param partitions the watches topic's partition count
    * @param credentials the credential names configured per source
    * @param deadLetters told each rejection's reason (for metrics)
@@ -89,7 +87,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       WatchScheduler scheduler,
       TransactionalPublisher publisher,
       KafkaStateStore states,
-      List<WatchDefinition> configured,
       int partitions,
       WatchGenerations generations,
       Map<String, Set<String>> credentials,
@@ -101,7 +98,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
     this.states = states;
     this.generations = generations;
     this.clock = clock;
-    this.configured = List.copyOf(configured);
     this.partitions = partitions;
     this.owner = owner;
     this.dlq = new DeadLetterQueue(prefix + "dlq", publisher, states);
@@ -130,11 +126,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("Partitions {}: states not restored yet ({}); retrying", assigned, e.toString());
         sleep(RETRY);
-      }
-    }
-    for (WatchDefinition watch : configured) {
-      if (assigned.contains(partitionOf(watch.key())) && watch.enabled()) {
-        scheduler.upsert(watch, clock.instant());
       }
     }
     owner.restored(assigned, Duration.ofNanos(System.nanoTime() - start));

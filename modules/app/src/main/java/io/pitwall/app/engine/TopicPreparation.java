@@ -34,7 +34,11 @@ final class TopicPreparation {
       Duration startup) {
     String prefix = config.string(PitwallSettings.TOPIC_PREFIX);
     createOrVerify(
-        config, adminConfig, List.of(prefix + "state", prefix + "watches"), eventTopics, startup);
+        config,
+        adminConfig,
+        List.of(prefix + "state", prefix + "watches", prefix + "fleet"),
+        eventTopics,
+        startup);
     return checkCoPartitioned(config, adminConfig, prefix, startup);
   }
 

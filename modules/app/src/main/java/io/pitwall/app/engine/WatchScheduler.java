@@ -226,6 +226,21 @@ final class WatchScheduler {
     return scheduler.keys(source).stream().map(WatchKey::toString).toList();
   }
 
+  /**
+   * How many scheduled watches each credential has per partition: what this instance tells the
+   * fleet, so that every instance can compute its share of each credential's budget.
+   */
+  synchronized Map<String, Map<Integer, Integer>> credentialCounts(
+      java.util.function.ToIntFunction<WatchKey> partitionOf) {
+    Map<String, Map<Integer, Integer>> counts = new java.util.HashMap<>();
+    assigned.forEach(
+        (key, credential) ->
+            counts
+                .computeIfAbsent(credential, c -> new java.util.HashMap<>())
+                .merge(partitionOf.applyAsInt(key), 1, Integer::sum));
+    return counts;
+  }
+
   /** The keys of the scheduled watches that match (a copy). */
   synchronized List<WatchKey> keysWhere(java.util.function.Predicate<WatchKey> test) {
     return specs.keySet().stream().filter(test).toList();

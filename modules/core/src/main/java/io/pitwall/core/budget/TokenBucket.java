@@ -17,12 +17,16 @@ import java.time.Instant;
 public final class TokenBucket {
 
   private final Clock clock;
-  private final double capacity;
-  private final double tokensPerNano;
+  private final double fullCapacity;
+  private final double fullTokensPerNano;
+  private double capacity;
+  private double tokensPerNano;
+  private double share = 1;
   private double tokens;
   private Instant updated;
   private Instant pausedUntil = Instant.MIN;
   private long taken;
+  private volatile java.util.function.Consumer<Instant> pauseListener = until -> {};
 
   /**
    * A bucket with the default burst, {@link #defaultBurst}.
@@ -50,8 +54,10 @@ public final class TokenBucket {
       throw new IllegalArgumentException("a bucket's burst is at least 1 and below its budget");
     }
     this.clock = clock;
-    this.capacity = burst;
-    this.tokensPerNano = Math.max(1, requests - burst) / (double) period.toNanos();
+    this.fullCapacity = burst;
+    this.fullTokensPerNano = Math.max(1, requests - burst) / (double) period.toNanos();
+    this.capacity = fullCapacity;
+    this.tokensPerNano = fullTokensPerNano;
     this.tokens = burst;
     this.updated = clock.instant();
   }
@@ -66,9 +72,43 @@ public final class TokenBucket {
     return taken;
   }
 
-  /** Tokens refilled per second, the sustained request rate. */
-  public double refillPerSecond() {
+  /** Tokens refilled per second, the sustained request rate (of this instance's share). */
+  public synchronized double refillPerSecond() {
     return tokensPerNano * 1e9;
+  }
+
+  /**
+   * Makes this bucket spend only a share of the budget, when several instances share the
+   * credential: the refill rate and the burst are that fraction of the full ones (a burst of at
+   * least one token while the share is above zero), and the tokens held never exceed the new burst.
+   * A share that grows adds no tokens at once: they refill at the new rate, so an instance that is
+   * given watches starts with what it held, never a full bucket.
+   *
+   * @param fraction between 0 (spend nothing) and 1 (the whole budget)
+   */
+  public synchronized void share(double fraction) {
+    if (!(fraction >= 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("a share is between 0 and 1, not " + fraction);
+    }
+    refill();
+    share = fraction;
+    tokensPerNano = fullTokensPerNano * fraction;
+    capacity = fraction == 0 ? 0 : Math.max(1, fullCapacity * fraction);
+    tokens = Math.min(tokens, capacity);
+  }
+
+  /** The share of the budget this bucket spends (1 unless {@link #share} was set). */
+  public synchronized double share() {
+    return share;
+  }
+
+  /**
+   * Observes the pauses this bucket takes from its own server hints ({@link #pauseUntil}, {@link
+   * #capAt}), e.g. to tell the other instances that share the credential; called outside the
+   * bucket's lock.
+   */
+  public void onPause(java.util.function.Consumer<Instant> listener) {
+    this.pauseListener = listener;
   }
 
   /** Takes one token if there is one now. */
@@ -105,25 +145,49 @@ public final class TokenBucket {
    * until {@code until}. The server's window starts afresh then, so the bucket is full again from
    * that instant (quota headers may cap it further).
    */
-  public synchronized void pauseUntil(Instant until) {
+  public void pauseUntil(Instant until) {
+    if (applyPause(until)) {
+      pauseListener.accept(until);
+    }
+  }
+
+  /**
+   * Applies a pause that another instance sharing the credential was told by the server: like
+   * {@link #pauseUntil}, without telling the {@link #onPause} listener again; a pause that is over,
+   * or not longer than the one the bucket has, changes nothing.
+   */
+  public synchronized void pauseFromPeer(Instant until) {
+    if (until.isAfter(clock.instant()) && until.isAfter(pausedUntil)) {
+      applyPause(until);
+    }
+  }
+
+  /** Pauses the bucket; returns whether the pause is longer than the one it had. */
+  private synchronized boolean applyPause(Instant until) {
     refill();
-    if (until.isAfter(pausedUntil)) {
+    boolean later = until.isAfter(pausedUntil);
+    if (later) {
       pausedUntil = until;
     }
     tokens = capacity;
     updated = until.isAfter(clock.instant()) ? until : clock.instant();
+    return later;
   }
 
   /**
    * Applies a quota hint (remaining requests until a reset): the bucket never holds more than the
    * server says remain, and is paused until the reset when none remain.
    */
-  public synchronized void capAt(int remaining, Instant reset) {
-    refill();
+  public void capAt(int remaining, Instant reset) {
     if (remaining <= 0) {
       pauseUntil(reset);
-    } else if (tokens > remaining) {
-      tokens = remaining;
+      return;
+    }
+    synchronized (this) {
+      refill();
+      if (tokens > remaining) {
+        tokens = remaining;
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package io.pitwall.core.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -83,5 +84,50 @@ class TokenBucketTest {
     bucket.capAt(0, clock.instant().plus(Duration.ofHours(1)));
     assertThat(bucket.tryTake()).isFalse();
     assertThat(bucket.pausedUntil()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void shouldSpendOnlyItsShareAndNeverStartAShareWithAFullBucket() {
+    // 300 per 15 minutes: burst 6, refill 294 per 15 minutes
+    TokenBucket half = new TokenBucket(clock, 300, Duration.ofMinutes(15));
+    TokenBucket other = new TokenBucket(clock, 300, Duration.ofMinutes(15));
+    half.share(0);
+    other.share(0);
+    assertThat(half.available()).as("no share, no token").isZero();
+    half.share(0.5);
+    other.share(0.5);
+    assertThat(half.available()).as("a grown share refills, it is not handed a burst").isZero();
+    assertThat(half.refillPerSecond()).isCloseTo(294 / 900.0 / 2, within(1e-9));
+    int spent = 0;
+    for (int second = 0; second < 3600; second++) {
+      clock.advance(Duration.ofSeconds(1));
+      while (half.tryTake()) {
+        spent++;
+      }
+      while (other.tryTake()) {
+        spent++;
+      }
+    }
+    // an hour of two half shares: together never more than the whole budget's rate plus its burst
+    assertThat(spent).isBetween((int) (294 * 4 * 0.98), 294 * 4 + 6);
+    half.share(0.1);
+    assertThat(half.available()).isLessThanOrEqualTo(1);
+    assertThat(half.share()).isEqualTo(0.1);
+  }
+
+  @Test
+  void shouldTellOnlyItsOwnPausesToTheListener() {
+    TokenBucket bucket = new TokenBucket(clock, 300, Duration.ofMinutes(15));
+    java.util.List<Instant> told = new java.util.ArrayList<>();
+    bucket.onPause(told::add);
+    Instant until = clock.instant().plusSeconds(60);
+    bucket.pauseUntil(until);
+    bucket.pauseUntil(until);
+    bucket.pauseFromPeer(until.plusSeconds(30));
+    assertThat(told)
+        .as("told once: the same pause again and a peer's are not news")
+        .containsExactly(until);
+    assertThat(bucket.pausedUntil()).isEqualTo(until.plusSeconds(30));
+    assertThat(bucket.available()).isZero();
   }
 }

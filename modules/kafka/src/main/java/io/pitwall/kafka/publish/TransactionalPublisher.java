@@ -221,10 +221,18 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   private PublishResult inTransaction(PublishBatch batch) {
     requireRunning();
+    // the group's view first, then the checks: a watch removed or moved before this snapshot was
+    // taken is dropped here; one that moves after it is refused with the snapshot's generation
+    GroupPosition position = group.get();
+    java.util.function.Predicate<String> current =
+        key ->
+            batch.current().test(key)
+                && (position == null
+                    || position.owns(WatchPartitioner.ofStateKey(key, settings.statePartitions())));
     Set<String> dropped = new HashSet<>();
     List<ProducerRecord<byte[], byte[]>> eventRecords = new ArrayList<>();
     for (OutgoingEvent event : batch.events()) {
-      if (batch.current().test(event.key())) {
+      if (current.test(event.key())) {
         eventRecords.add(
             new ProducerRecord<>(
                 event.topic(), bytes(event.key()), codec.encode(event.topic(), event.value())));
@@ -237,24 +245,26 @@ public final class TransactionalPublisher implements AutoCloseable {
         .states()
         .forEach(
             (key, state) -> {
-              if (batch.current().test(key) && !pendingRemovals.contains(key)) {
+              if (current.test(key) && !pendingRemovals.contains(key)) {
                 states.put(key, state);
               } else {
                 dropped.add(key);
               }
             });
     if (!dropped.isEmpty()) {
-      LOG.info("{}: removed while being polled; its results are dropped", dropped);
+      LOG.info(
+          "{}: removed or moved to another instance while being polled; its results are dropped",
+          dropped);
     }
     if (settings.unsafeSplitTransactions()) {
-      commit(eventRecords);
+      commit(eventRecords, position);
       states.forEach(store::put);
       deferredStates.putAll(states);
       return new PublishResult(eventRecords.size(), dropped);
     }
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(eventRecords);
     states.forEach((key, state) -> records.add(stateRecord(key, state)));
-    commit(records);
+    commit(records, position);
     states.forEach(store::put);
     return new PublishResult(eventRecords.size(), dropped);
   }
@@ -320,6 +330,14 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   /** Sends the records in one transaction and commits it, settling every failure's outcome. */
   private void commit(List<ProducerRecord<byte[], byte[]>> records) {
+    commit(records, group.get());
+  }
+
+  /**
+   * Sends the records in one transaction with the group position taken before they were checked,
+   * and commits it, settling every failure's outcome.
+   */
+  private void commit(List<ProducerRecord<byte[], byte[]>> records, GroupPosition position) {
     if (records.isEmpty()) {
       return;
     }
@@ -336,7 +354,6 @@ public final class TransactionalPublisher implements AutoCloseable {
             settings.pauseBeforeCommit().toMillis());
         sleep(settings.pauseBeforeCommit());
       }
-      GroupPosition position = group.get();
       if (position != null && !position.offsets().isEmpty()) {
         producer.sendOffsetsToTransaction(position.offsets(), position.metadata());
       }

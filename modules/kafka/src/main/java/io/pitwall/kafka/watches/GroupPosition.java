@@ -23,6 +23,16 @@ public record GroupPosition(
     offsets = Map.copyOf(offsets);
   }
 
+  /** Whether this member owned a partition (of the watches topic) in this snapshot. */
+  public boolean owns(int partition) {
+    for (TopicPartition owned : offsets.keySet()) {
+      if (owned.partition() == partition) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The group generation this snapshot belongs to. */
   public int generation() {
     return metadata.generationId();

@@ -15,9 +15,10 @@ import java.util.Map;
 /**
  * Reads a watches-topic record: key {@code <source>:<accountId>}, value a JSON object with {@code
  * source}, {@code accountId} and the optional fields of {@link WatchParser} (label, enabled,
- * credential, intervals, the source's options); a null value is a tombstone. The JSON is read into
- * plain values here and checked by the one {@link WatchParser}, the same rules as the configuration
- * file's watches. Every problem gets a stable reason code.
+ * credential, intervals, the source's options) and where it comes from ({@code origin}: {@code
+ * config} for a {@code watch.N} setting, {@code topic} otherwise); a null value is a tombstone. The
+ * JSON is read into plain values here and checked by the one {@link WatchParser}, the same rules as
+ * the configuration file's watches. Every problem gets a stable reason code.
  */
 public final class WatchRecordParser {
 
@@ -70,6 +71,14 @@ public final class WatchRecordParser {
       for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         fields.put(field.getKey(), plain(field.getValue()));
+      }
+      if (fields.containsKey(WatchJson.ORIGIN)) {
+        Object origin = fields.remove(WatchJson.ORIGIN);
+        if (!WatchJson.CONFIG.equals(origin) && !WatchJson.TOPIC.equals(origin)) {
+          return rejected(
+              "BAD_FIELD_TYPE",
+              "origin must be \"" + WatchJson.CONFIG + "\" or \"" + WatchJson.TOPIC + "\"");
+        }
       }
       return new WatchRecord.Upsert(parser.definition(key, fields));
     } catch (WatchParser.Rejection rejection) {

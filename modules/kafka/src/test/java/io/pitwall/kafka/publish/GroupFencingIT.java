@@ -81,10 +81,26 @@ class GroupFencingIT {
             .as("nothing of the refused transaction is visible")
             .hasSize(1);
 
-        // the current generation commits again
+        // the current generation commits again, for the watches of the partitions it owns now;
+        // a watch whose partition went to the other member is dropped, never published
         position.set(snapshot(first));
-        publisher.publish(batch("psn:3", "after")).join();
+        int kept = first.assignment().iterator().next().partition();
+        String mine = keyOn(kept, true);
+        String theirs = keyOn(kept, false);
+        publisher.publish(batch(mine, "after")).join();
+        PublishResult moved = publisher.publish(batch(theirs, "moved")).join();
+        assertThat(moved.dropped()).containsExactly(theirs);
         assertThat(TestTopics.readCommitted(events)).hasSize(2);
+      }
+    }
+  }
+
+  /** A watch key on the given partition of the two (or, with {@code on} false, on the other). */
+  private static String keyOn(int partition, boolean on) {
+    for (int i = 10; ; i++) {
+      String key = "psn:" + i;
+      if ((io.pitwall.kafka.watches.WatchPartitioner.partition(key, 2) == partition) == on) {
+        return key;
       }
     }
   }
