@@ -98,6 +98,10 @@ public final class ChaosChecker {
               + states.get(states.size() - 1)
               + " never published (events reached "
               + current
+              + "; truth "
+              + states
+              + ", events "
+              + events.stream().map(ChaosChecker::arrow).toList()
               + ")");
     }
   }

@@ -5,11 +5,9 @@ import io.pitwall.kafka.Availability;
 import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.kafka.watches.GroupPosition;
 import io.pitwall.kafka.watches.WatchPartitioner;
-import io.pitwall.source.api.OutgoingEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +38,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes each poll's events and the watches' new states in one Kafka transaction, on its own
- * thread (the producer blocks), and keeps the {@link KafkaStateStore} equal to what is committed. A
- * crash anywhere leaves both or neither: a successor with the same {@code transactional.id}
- * completes or aborts the open transaction when it initialises, and {@code read_committed} readers
- * never see an aborted one.
+ * thread (the producer blocks); the polls whose results arrive while a transaction commits go out
+ * together in the next one (a group commit, at most {@value #GROUP_LIMIT} polls), and keeps the
+ * {@link KafkaStateStore} equal to what is committed. A crash anywhere leaves both or neither: a
+ * successor with the same {@code transactional.id} completes or aborts the open transaction when it
+ * initialises, and {@code read_committed} readers never see an aborted one.
  *
  * <p>Kafka outages are ridden through, never fatal. A commit that times out is retried, as Kafka's
  * contract says (never aborted: it may already be completing). A transaction that fails otherwise
@@ -83,6 +82,16 @@ public final class TransactionalPublisher implements AutoCloseable {
   private final Map<String, byte[]> deferredStates = new LinkedHashMap<>();
   private final List<Consumer<Producer<byte[], byte[]>>> producerListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A batch waiting for its transaction, and its result. */
+  private record Pending(PublishBatch batch, CompletableFuture<PublishResult> done) {}
+
+  /** Most batches (poll results) one transaction holds. */
+  static final int GROUP_LIMIT = 64;
+
+  private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private volatile long transactions;
   private Producer<byte[], byte[]> producer;
   private volatile java.util.function.Supplier<GroupPosition> group = () -> null;
   private volatile long groupFenced;
@@ -146,7 +155,23 @@ public final class TransactionalPublisher implements AutoCloseable {
    * or with {@link IllegalStateException} once publishing stopped for good.
    */
   public CompletableFuture<PublishResult> publish(PublishBatch batch) {
-    return supply(() -> inTransaction(batch));
+    Pending pending = new Pending(batch, new CompletableFuture<>());
+    waiting.add(pending);
+    run(this::drain)
+        .whenComplete(
+            (ok, error) -> {
+              if (error != null) {
+                // the publisher is closed: nothing will drain this batch any more
+                waiting.remove(pending);
+                pending.done().completeExceptionally(error);
+              }
+            });
+    return pending.done();
+  }
+
+  /** How many transactions of batches committed (a group commit counts once). */
+  public long transactions() {
+    return transactions;
   }
 
   /**
@@ -219,54 +244,77 @@ public final class TransactionalPublisher implements AutoCloseable {
         .join();
   }
 
-  private PublishResult inTransaction(PublishBatch batch) {
+  /**
+   * Commits a group of batches in one transaction (a group commit: batches that arrived while the
+   * previous transaction was committing go out together), and returns each batch's result.
+   */
+  private List<PublishResult> inTransaction(List<PublishBatch> batches) {
     requireRunning();
     // the group's view first, then the checks: a watch removed or moved before this snapshot was
     // taken is dropped here; one that moves after it is refused with the snapshot's generation
     GroupPosition position = group.get();
-    java.util.function.Predicate<String> current =
-        key ->
-            batch.current().test(key)
-                && (position == null
-                    || position.owns(WatchPartitioner.ofStateKey(key, settings.statePartitions())));
-    Set<String> dropped = new HashSet<>();
-    List<ProducerRecord<byte[], byte[]>> eventRecords = new ArrayList<>();
-    for (OutgoingEvent event : batch.events()) {
-      if (current.test(event.key())) {
-        eventRecords.add(
-            new ProducerRecord<>(
-                event.topic(), bytes(event.key()), codec.encode(event.topic(), event.value())));
-      } else {
-        dropped.add(event.key());
-      }
-    }
-    Map<String, byte[]> states = new LinkedHashMap<>();
-    batch
-        .states()
-        .forEach(
-            (key, state) -> {
-              if (current.test(key) && !pendingRemovals.contains(key)) {
-                states.put(key, state);
-              } else {
-                dropped.add(key);
-              }
-            });
+    TransactionContents contents =
+        new TransactionContents(
+            batches,
+            key ->
+                position == null
+                    || position.owns(WatchPartitioner.ofStateKey(key, settings.statePartitions())),
+            pendingRemovals::contains,
+            codec);
+    Set<String> dropped = contents.dropped();
     if (!dropped.isEmpty()) {
       LOG.info(
           "{}: removed or moved to another instance while being polled; its results are dropped",
           dropped);
     }
     if (settings.unsafeSplitTransactions()) {
-      commit(eventRecords, position);
-      states.forEach(store::put);
-      deferredStates.putAll(states);
-      return new PublishResult(eventRecords.size(), dropped);
+      commit(contents.events, position);
+      contents.states.forEach(store::put);
+      deferredStates.putAll(contents.states);
+      return contents.results;
     }
-    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(eventRecords);
-    states.forEach((key, state) -> records.add(stateRecord(key, state)));
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(contents.events);
+    contents.states.forEach((key, state) -> records.add(stateRecord(key, state)));
     commit(records, position);
-    states.forEach(store::put);
-    return new PublishResult(eventRecords.size(), dropped);
+    transactions++;
+    contents.states.forEach(store::put);
+    return contents.results;
+  }
+
+  /**
+   * Takes the batches waiting (at most {@link #GROUP_LIMIT}) and commits them together. When the
+   * group fails because one batch holds an event that does not match its schema, each batch is
+   * tried alone, so that only that batch is refused.
+   */
+  private void drain() {
+    List<Pending> group = new ArrayList<>();
+    Pending next;
+    while (group.size() < GROUP_LIMIT && (next = waiting.poll()) != null) {
+      group.add(next);
+    }
+    if (group.isEmpty()) {
+      return;
+    }
+    try {
+      List<PublishResult> results = inTransaction(group.stream().map(Pending::batch).toList());
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).done().complete(results.get(i));
+      }
+    } catch (io.pitwall.events.wire.InvalidEventException e) {
+      if (group.size() == 1) {
+        group.get(0).done().completeExceptionally(e);
+        return;
+      }
+      for (Pending alone : group) {
+        try {
+          alone.done().complete(inTransaction(List.of(alone.batch())).get(0));
+        } catch (RuntimeException failed) {
+          alone.done().completeExceptionally(failed);
+        }
+      }
+    } catch (RuntimeException e) {
+      group.forEach(p -> p.done().completeExceptionally(e));
+    }
   }
 
   /**
@@ -420,11 +468,17 @@ public final class TransactionalPublisher implements AutoCloseable {
   }
 
   private void abortOrReset(RuntimeException cause) {
-    kafka.down(OBSERVER, describe(cause));
+    // the group's refusal is no outage: Kafka answered, the generation is over
+    boolean outage = !groupFencing(cause);
+    if (outage) {
+      kafka.down(OBSERVER, describe(cause));
+    }
     while (!closing) {
       try {
         producer.abortTransaction();
-        kafka.up(OBSERVER);
+        if (outage) {
+          kafka.up(OBSERVER);
+        }
         return;
       } catch (TimeoutException e) {
         // Kafka is away: the abort may be retried

@@ -142,6 +142,54 @@ class TransactionalPublisherIT {
     assertThat(store.get("psn:2")).isNotNull();
   }
 
+  @Test
+  void shouldCommitThePollsThatArriveDuringACommitTogether() {
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
+    try (TransactionalPublisher publisher = publisher(prefix + "group", Duration.ofMillis(700))) {
+      CompletableFuture<PublishResult> first =
+          publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned()));
+      // arrive while the first transaction is open (the fault pause holds it 0.7 s)
+      List<CompletableFuture<PublishResult>> later = new java.util.ArrayList<>();
+      for (int i = 1; i <= 10; i++) {
+        later.add(publisher.publish(batch("psn:" + i, "s" + i, SampleEvents.trophyEarned())));
+      }
+      first.join();
+      later.forEach(f -> assertThat(f.join().events()).isEqualTo(1));
+      assertThat(publisher.transactions())
+          .as("eleven polls, committed in the first transaction and one group after it")
+          .isEqualTo(2);
+    }
+    assertThat(readCommitted(events)).hasSize(11);
+    KafkaStateStore store =
+        KafkaStateStore.load(new java.util.HashMap<>(client), state, Duration.ofSeconds(30));
+    for (int i = 0; i <= 10; i++) {
+      assertThat(new String(store.get("psn:" + i), StandardCharsets.UTF_8)).isEqualTo("s" + i);
+    }
+  }
+
+  @Test
+  void shouldRefuseOnlyTheBatchWithAnInvalidEventOfAGroup() {
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
+    TrophyEarned broken = SampleEvents.trophyEarned();
+    broken.setTitleName(null);
+    try (TransactionalPublisher publisher = publisher(prefix + "mixed", Duration.ofMillis(700))) {
+      CompletableFuture<PublishResult> first =
+          publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned()));
+      CompletableFuture<PublishResult> good =
+          publisher.publish(batch("psn:1", "s1", SampleEvents.trophyEarned()));
+      CompletableFuture<PublishResult> bad = publisher.publish(batch("psn:2", "s2", broken));
+      CompletableFuture<PublishResult> alsoGood =
+          publisher.publish(batch("psn:3", "s3", SampleEvents.trophyEarned()));
+      first.join();
+      assertThat(good.join().events()).isEqualTo(1);
+      assertThat(alsoGood.join().events()).isEqualTo(1);
+      assertThatThrownBy(bad::join).hasMessageContaining("TrophyEarned.titleName");
+    }
+    assertThat(readCommitted(events)).hasSize(3);
+  }
+
   private TransactionalPublisher publisher(String id, Duration pause) {
     return new TransactionalPublisher(
         new PublisherSettings(producerClient(), id, state, STATE_PARTITIONS, pause, false),
