@@ -293,6 +293,20 @@ public final class ChaosRun implements Callable<Integer> {
     LOG.warn("The engine did not catch up within {}", CATCH_UP_TIMEOUT);
   }
 
+  /**
+   * Waits until the engines caught up with the truth since the marks, then checks every committed
+   * event against it, logging the first findings.
+   */
+  static Verdict settleAndCheck(
+      ChaosEnvironment env, EventTail tail, int psnMark, int gtMark, String label)
+      throws InterruptedException {
+    List<Change> truth = truth(env, psnMark, gtMark);
+    awaitCatchUp(env, tail, truth);
+    Verdict verdict = ChaosChecker.check(truth, readAll(env));
+    verdict.details().stream().limit(20).forEach(d -> LOG.warn("{} finding: {}", label, d));
+    return verdict;
+  }
+
   static List<Change> readAll(ChaosEnvironment env) {
     AvroWireCodec codec = codec(env);
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
