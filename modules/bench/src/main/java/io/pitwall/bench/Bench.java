@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
  * real engine polling its own simulator (identical worlds, identical bursty activity) at the same
  * budget and publishing to one real Kafka broker. Time is compressed: budget, activity and schedule
  * all run on one clock {@code --compression} times faster than the wall. Prints a table and the
- * summary line other tools read.
+ * summary line other tools read, with a {@code validity:} line of how far each engine fell behind
+ * that clock; a run that fell behind further than {@link ValidityLimits} allow prints {@code
+ * scheduling: INVALID} with what fell behind instead of the summary, and exits with {@link
+ * RunValidity#INVALID_EXIT_CODE}.
  */
 @Command(
     name = "bench",
@@ -180,17 +183,50 @@ public final class Bench implements Callable<Integer> {
             window,
             drain,
             clock.wall(Duration.between(clock.instant(), end)).toSeconds());
-        while (clock.instant().isBefore(end)) {
+        LagLog activityFeed = new LagLog();
+        List<RequestLatencies> atWindowStart = null;
+        Instant fed = clock.instant();
+        while (fed.isBefore(end)) {
           Instant now = clock.instant();
           runs.forEach(r -> r.applyActivity(now));
+          // a change earned just after the previous round waits this long to appear upstream
+          activityFeed.record(now, Duration.between(fed, now));
+          fed = now;
+          if (atWindowStart == null && !now.isBefore(windowStart)) {
+            atWindowStart = runs.stream().map(SchedulerRun::requestLatencies).toList();
+          }
           Thread.sleep(20);
         }
         SchedulingReport report = new SchedulingReport(budget, budgetPeriod, window);
         List<SchedulingReport.Result> results = new ArrayList<>();
-        for (SchedulerRun run : runs) {
-          results.add(report.result(run, windowStart, windowEnd));
+        List<EngineLag> lags = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+          SchedulerRun run = runs.get(i);
+          SchedulingReport.Result result = report.result(run, windowStart, windowEnd);
+          results.add(result);
+          // the lags of the window and the drain, in which the window's changes are detected
+          lags.add(
+              new EngineLag(
+                  run.mode,
+                  run.ticksLate(windowStart, end),
+                  result.budgetUse(),
+                  run.requestLatencies().since(atWindowStart.get(i), compression),
+                  run.brokerLag(windowStart, end),
+                  run.pollToReadLag(windowStart, end)));
         }
-        report.print(results);
+        report.printTable(results);
+        Lag feedLag = activityFeed.between(windowStart, end);
+        SchedulingReport.printLag(lags, feedLag, compression);
+        RunValidity.Verdict verdict =
+            new RunValidity(ValidityLimits.forBudget(budget, budgetPeriod), compression)
+                .judge(lags, feedLag);
+        System.out.println();
+        if (!verdict.valid()) {
+          System.out.println(verdict.line());
+          return RunValidity.INVALID_EXIT_CODE;
+        }
+        System.out.println(SchedulingReport.summary(results));
+        System.out.println(verdict.line());
         return 0;
       } finally {
         runs.forEach(SchedulerRun::close);

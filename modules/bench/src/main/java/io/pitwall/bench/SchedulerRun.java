@@ -13,7 +13,6 @@ import io.pitwall.simulator.psn.PsnSimulatorConfig;
 import io.pitwall.simulator.psn.PsnWorld;
 import io.pitwall.simulator.psn.activity.BurstyPsnActivity;
 import io.pitwall.simulator.psn.activity.PsnWorldGenerator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -31,7 +30,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * One scheduler under test: its own copy of the world (same seed, same activity), its own
  * simulator, the real engine in that scheduling mode, and a {@code read_committed} consumer that
- * notes when each TrophyEarned reaches Kafka, on the shared compressed clock.
+ * notes when each TrophyEarned reaches Kafka, on the shared compressed clock. It also notes how far
+ * the engine falls behind that clock: when each scheduling round starts, how long each event takes
+ * from its poll and from its send to the consumer, and (through the engine's metrics) how long its
+ * requests to the simulator take.
  */
 final class SchedulerRun implements AutoCloseable {
 
@@ -53,16 +55,21 @@ final class SchedulerRun implements AutoCloseable {
   private final Simulator simulator;
   private final Engine engine;
   private final BurstyPsnActivity.Applier applier;
-  private final Clock clock;
+  private final ScaledClock clock;
+  private final RoundLog rounds;
+  private final LagLog broker = new LagLog();
+  private final LagLog pollToRead = new LagLog();
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Thread reader;
   private final Map<String, Instant> detected = new ConcurrentHashMap<>();
   private final AtomicInteger duplicates = new AtomicInteger();
 
-  SchedulerRun(Settings s, PsnWorld world, BurstyPsnActivity activity, Instant now, Clock clock) {
+  SchedulerRun(
+      Settings s, PsnWorld world, BurstyPsnActivity activity, Instant now, ScaledClock clock) {
     this.mode = s.mode();
     this.world = world;
     this.clock = clock;
+    this.rounds = new RoundLog(s.tick(), clock.factor());
     this.applier = activity.applier(world);
     applier.applyUntil(now);
     this.simulator =
@@ -89,7 +96,12 @@ final class SchedulerRun implements AutoCloseable {
     for (int i = 0; i < s.accounts(); i++) {
       config.put("watch." + (i + 1), "psn:" + PsnWorldGenerator.accountId(i));
     }
-    this.engine = Engine.start(PitwallConfig.of(config), clock, s.tick());
+    this.engine =
+        Engine.start(
+            PitwallConfig.of(config),
+            clock,
+            s.tick(),
+            round -> rounds.started(round, System.nanoTime(), clock.instant()));
     String topic = io.pitwall.source.psn.PsnPlugin.TROPHY_EARNED.topic(prefix);
     this.consumer =
         new KafkaConsumer<>(
@@ -113,8 +125,15 @@ final class SchedulerRun implements AutoCloseable {
     try {
       while (!Thread.currentThread().isInterrupted()) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+          long readWallMillis = System.currentTimeMillis();
           Instant at = clock.instant();
+          // the record's time is the engine's producer's wall clock at send
+          broker.record(
+              at,
+              Duration.ofNanos(
+                  Math.round(Math.max(0, readWallMillis - r.timestamp()) * 1e6 * clock.factor())));
           if (codec.decode(r.value()) instanceof TrophyEarned e) {
+            pollToRead.record(at, Duration.between(e.getEnvelope().getDetectedAt(), at));
             String key =
                 key(e.getEnvelope().getAccountId(), e.getNpCommunicationId(), e.getTrophyId());
             if (detected.putIfAbsent(key, at) != null) {
@@ -147,6 +166,26 @@ final class SchedulerRun implements AutoCloseable {
 
   int duplicates() {
     return duplicates.get();
+  }
+
+  /** How late the engine's scheduling rounds that started in [from, to) ran (virtual time). */
+  Lag ticksLate(Instant from, Instant to) {
+    return rounds.lateness(from, to);
+  }
+
+  /** From send to read of the events read in [from, to) (virtual time). */
+  Lag brokerLag(Instant from, Instant to) {
+    return broker.between(from, to);
+  }
+
+  /** From the detecting poll to read of the TrophyEarned events read in [from, to). */
+  Lag pollToReadLag(Instant from, Instant to) {
+    return pollToRead.between(from, to);
+  }
+
+  /** The PSN request latencies the engine observed so far. */
+  RequestLatencies requestLatencies() {
+    return RequestLatencies.of(engine.metrics().registry(), "psn");
   }
 
   /** The upstream requests the simulator answered, with their virtual times. */

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Turns the runs of the scheduling benchmark into figures: detection latency percentiles against
  * the simulator's ground truth, requests against the minimum and a full walk, budget use, 429s;
- * then the table and the summary line other tools read.
+ * then the table and the summary line other tools read (printed only for a run that kept up with
+ * its clock: {@link RunValidity}).
  */
 final class SchedulingReport {
 
@@ -102,8 +103,8 @@ final class SchedulingReport {
     return query == null || !query.matches(".*\\boffset=[1-9].*");
   }
 
-  /** Prints the table and the summary line; the adaptive run first, round-robin second. */
-  void print(List<Result> results) {
+  /** Prints the table; the adaptive run first, round-robin second. */
+  void printTable(List<Result> results) {
     System.out.println();
     System.out.println(
         "| scheduler | changes in window | detected | p50 latency | p99 latency | requests | budget use | 429s | duplicates | requests/change | minimum/change | full walk/change |");
@@ -125,19 +126,51 @@ final class SchedulingReport {
           perChange(r.polls() + r.changedTitles(), r.detected()),
           perChange(r.fullWalk(), r.detected()));
     }
+  }
+
+  /**
+   * The summary line other tools read, the verdict of the run: the adaptive run first, round-robin
+   * second.
+   */
+  static String summary(List<Result> results) {
     Result adaptive = results.get(0);
     Result roundRobin = results.get(1);
     double vsMin = (double) adaptive.requests() / (adaptive.polls() + adaptive.changedTitles());
-    System.out.println();
-    System.out.printf(
+    return String.format(
         Locale.ROOT,
         "scheduling: requests-per-change-vs-min=%.2f p50-vs-round-robin=%s p99-vs-round-robin=%s"
-            + " budget-use=%.3f 429s=%d%n",
+            + " budget-use=%.3f 429s=%d",
         vsMin,
         ratio(adaptive.p50(), roundRobin.p50()),
         ratio(adaptive.p99(), roundRobin.p99()),
         adaptive.budgetUse(),
         adaptive.rateLimited());
+  }
+
+  /** Prints how far each engine fell behind the clock (virtual time, wall time in brackets). */
+  static void printLag(List<EngineLag> lags, Lag activity, double compression) {
+    System.out.println();
+    System.out.println(
+        "| scheduler | ticks late p99 | ticks late max | budget use | simulator requests p99 | broker p99 | poll-to-read p99 | poll-to-read max |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    for (EngineLag l : lags) {
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %s | %s | %.1f %% | %s | %s | %s | %s |%n",
+          l.mode(),
+          Lag.show(l.ticks().p99(), compression),
+          Lag.show(l.ticks().max(), compression),
+          100 * l.budgetUse(),
+          Lag.show(l.simulator().p99(), compression),
+          Lag.show(l.broker().p99(), compression),
+          Lag.show(l.pollToRead().p99(), compression),
+          Lag.show(l.pollToRead().max(), compression));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "Activity fed to the simulators every %s at the 99th percentile, at most %s.%n",
+        Lag.show(activity.p99(), compression),
+        Lag.show(activity.max(), compression));
   }
 
   static String ratio(Duration a, Duration b) {

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -166,12 +167,22 @@ public final class Engine implements AutoCloseable {
    * token is lost to the budget's burst cap between two ticks.
    */
   public static Engine start(PitwallConfig config, Clock clock, Duration tick) {
+    return start(config, clock, tick, round -> {});
+  }
+
+  /**
+   * As {@link #start(PitwallConfig, Clock, Duration)}, telling {@code onRound} the number of each
+   * scheduling round (0, 1, 2, ... on a fixed-rate schedule of {@code tick}) as it starts: a
+   * benchmark on a compressed clock measures how late the rounds ran against their schedule.
+   */
+  public static Engine start(
+      PitwallConfig config, Clock clock, Duration tick, LongConsumer onRound) {
     Engine engine = new Engine(config, clock);
-    engine.begin(tick);
+    engine.begin(tick, onRound);
     return engine;
   }
 
-  private void begin(Duration tick) {
+  private void begin(Duration tick, LongConsumer onRound) {
     kafkaProbe = new KafkaProbe(adminConfig, kafkaUp);
     health =
         new EngineHealth(
@@ -276,10 +287,12 @@ public final class Engine implements AutoCloseable {
         Flux.interval(tick)
             .onBackpressureDrop()
             .concatMapIterable(
-                n ->
-                    canPublish()
-                        ? scheduler.takeDue(clock.instant())
-                        : List.<WatchScheduler.Batch>of())
+                n -> {
+                  onRound.accept(n);
+                  return canPublish()
+                      ? scheduler.takeDue(clock.instant())
+                      : List.<WatchScheduler.Batch>of();
+                })
             // the scheduler's slots bound the polls in flight, per source and credential
             .flatMap(this::pollAndPublish, Integer.MAX_VALUE)
             .subscribe(
