@@ -120,12 +120,13 @@ public final class ScaleOutRun implements Callable<Integer> {
     Map<String, String> extra = new LinkedHashMap<>();
     extra.put("group.session.timeout", sessionTimeout.toString());
     extra.put("poll.concurrency", Integer.toString(concurrency));
-    // far above what the engines can spend: the simulator allows 1,000,000 PSN requests per 15
-    // minutes (the environment's psn.budget) and 100,000,000 gtgridstats requests a day
+    // far above what the engines can spend (1,000,000 is the most a budget takes): the simulator
+    // allows 1,000,000 PSN requests per 15 minutes (the environment's psn.budget) and 100,000,000
+    // gtgridstats requests a day
     extra.put("gt.budget.requests", "1000000");
     extra.put("gt.budget.period", "PT1M");
-    extra.put("gridstats.budget.requests", "100000000");
-    extra.put("gridstats.budget.period", "P1D");
+    extra.put("gridstats.budget.requests", "1000000");
+    extra.put("gridstats.budget.period", "PT1H");
     return extra;
   }
 

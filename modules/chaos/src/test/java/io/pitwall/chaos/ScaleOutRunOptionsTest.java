@@ -37,7 +37,8 @@ class ScaleOutRunOptionsTest {
     assertThat(run.engineSettings())
         .containsEntry("group.session.timeout", "PT10S")
         .containsEntry("poll.concurrency", "16")
-        .containsEntry("gridstats.budget.requests", "100000000")
+        .containsEntry("gridstats.budget.requests", "1000000")
+        .containsEntry("gridstats.budget.period", "PT1H")
         .containsEntry("gt.budget.requests", "1000000");
   }
 }
