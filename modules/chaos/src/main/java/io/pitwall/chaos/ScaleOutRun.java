@@ -87,8 +87,12 @@ public final class ScaleOutRun implements Callable<Integer> {
       description = "Wait after the fleet settled, before the window (default PT20S).")
   Duration warmUp = Duration.ofSeconds(20);
 
-  @Option(names = "--poll-interval", description = "The engines' poll.interval (default PT0.5S).")
-  Duration pollInterval = Duration.ofMillis(500);
+  @Option(
+      names = "--poll-interval",
+      description =
+          "The engines' poll.interval (default PT0.1S: a watch is polled again as soon as its"
+              + " previous poll committed and the next tick came, so the engines bound the rate).")
+  Duration pollInterval = Duration.ofMillis(100);
 
   @Option(names = "--concurrency", description = "The engines' poll.concurrency (default 16).")
   int concurrency = 16;
@@ -96,8 +100,12 @@ public final class ScaleOutRun implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of the world, activity and victims (default 42).")
   long seed = 42;
 
-  @Option(names = "--psn", description = "PSN watches (default 150).")
-  int psn = 150;
+  @Option(
+      names = "--psn",
+      description =
+          "PSN watches (default 400: with fewer, each watch's own poll-and-commit round trip bounds"
+              + " a fleet of 3 before the engines do).")
+  int psn = 400;
 
   @Option(names = "--gridstats", description = "gtgridstats watches (default 35).")
   int gridstats = 35;
