@@ -122,6 +122,11 @@ final class EngineSupervisor implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
+  /** The current process's pid, or -1 before the first start. */
+  synchronized long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
   /** How many times the engine was started. */
   synchronized int starts() {
     return starts;

@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a running engine instance's {@code /health} (its port is in its log). */
+/**
+ * Reads a running engine instance's {@code /health} and {@code /metrics} (its port is in its log).
+ */
 final class InstanceHealth {
 
   private static final Pattern PORT = Pattern.compile("metrics on port (\\d+)");
@@ -69,6 +71,20 @@ final class InstanceHealth {
 
   /** The instance's /health document, or null while it does not answer. */
   static JsonObject document(EngineSupervisor engine) {
+    String body = get(engine, "/health");
+    try {
+      return body == null ? null : new JsonObject(body);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The instance's /metrics (Prometheus text), or null while it does not answer. */
+  static String metrics(EngineSupervisor engine) {
+    return get(engine, "/metrics");
+  }
+
+  private static String get(EngineSupervisor engine, String path) {
     Matcher m = PORT.matcher(engine.output());
     if (!engine.alive() || !m.find()) {
       return null;
@@ -76,12 +92,15 @@ final class InstanceHealth {
     try {
       HttpResponse<String> response =
           HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1) + "/health"))
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1) + path))
                   .timeout(Duration.ofSeconds(5))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      return new JsonObject(response.body());
-    } catch (Exception e) {
+      return response.body();
+    } catch (java.io.IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return null;
     }
   }
