@@ -35,6 +35,10 @@ public class PsnException extends UpstreamException {
     if (failure instanceof PsnException psn) {
       return psn;
     }
+    if (failure instanceof io.pitwall.core.UpstreamException named) {
+      // e.g. the budget gate's RATE_LIMITED: keep the outcome it named
+      return new PsnException(named.outcome(), named.getMessage(), failure);
+    }
     return new PsnException(
         PollOutcome.UPSTREAM_ERROR,
         "PSN poll failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage(),
