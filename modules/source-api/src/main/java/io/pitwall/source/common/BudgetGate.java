@@ -52,7 +52,7 @@ public final class BudgetGate {
     if (budget.tryTake()) {
       return Future.succeededFuture();
     }
-    if (System.nanoTime() > deadline) {
+    if (budget.share() == 0 || System.nanoTime() > deadline) {
       return Future.failedFuture(
           new UpstreamException(
               PollOutcome.RATE_LIMITED,

@@ -30,13 +30,13 @@ class BudgetGateTest {
   }
 
   @Test
-  void shouldGiveUpAsRateLimitedWhenABucketWithoutShareNeverRefills() throws Exception {
+  void shouldFailAtOnceAsRateLimitedWhileTheBucketHasNoShare() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       TokenBucket bucket = new TokenBucket(Clock.systemUTC(), 300, Duration.ofMinutes(15));
       bucket.share(0);
       Throwable failure =
-          new BudgetGate(vertx, bucket, Duration.ofMillis(300))
+          new BudgetGate(vertx, bucket, Duration.ofHours(1))
               .take()
               .toCompletionStage()
               .toCompletableFuture()
@@ -46,6 +46,18 @@ class BudgetGateTest {
       assertThat(((UpstreamException) failure).outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
       assertThat(failure.getMessage()).contains("share of the fleet's budget is 0.00");
       assertThat(bucket.taken()).isZero();
+
+      // with a share but no token soon, it gives up after its limit
+      TokenBucket slow = new TokenBucket(Clock.systemUTC(), 2, Duration.ofDays(1), 1);
+      assertThat(slow.tryTake()).isTrue();
+      Throwable late =
+          new BudgetGate(vertx, slow, Duration.ofMillis(300))
+              .take()
+              .toCompletionStage()
+              .toCompletableFuture()
+              .handle((ok, error) -> error)
+              .get(10, TimeUnit.SECONDS);
+      assertThat(late).isInstanceOf(UpstreamException.class).hasMessageContaining("within 0.3 s");
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
