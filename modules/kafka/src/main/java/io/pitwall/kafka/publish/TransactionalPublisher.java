@@ -169,6 +169,11 @@ public final class TransactionalPublisher implements AutoCloseable {
     return pending.done();
   }
 
+  /** How many batches wait for a transaction (not yet taken into one). */
+  public int queued() {
+    return waiting.size();
+  }
+
   /** How many transactions of batches committed (a group commit counts once). */
   public long transactions() {
     return transactions;

@@ -149,6 +149,10 @@ class TransactionalPublisherIT {
     try (TransactionalPublisher publisher = publisher(prefix + "group", Duration.ofMillis(700))) {
       CompletableFuture<PublishResult> first =
           publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned()));
+      // the first batch is taken into its transaction before the others are queued
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> publisher.queued() == 0);
       // arrive while the first transaction is open (the fault pause holds it 0.7 s)
       List<CompletableFuture<PublishResult>> later = new java.util.ArrayList<>();
       for (int i = 1; i <= 10; i++) {
