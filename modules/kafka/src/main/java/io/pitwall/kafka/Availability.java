@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Whether a dependency (Kafka, the schema registry) is reachable, as several observers see it (the
  * publisher, a probe): it is up while no observer reports it down. Logs one WARN when it goes down
  * and one INFO, with the outage's length, when it is back, instead of a line per failed call.
- * Thread-safe.
+ * Thread-safe; {@link #isUp} takes no lock (the polling verticles ask it every round).
  */
 public final class Availability {
 
@@ -23,6 +23,7 @@ public final class Availability {
   private final Map<String, String> down = new LinkedHashMap<>();
   private Instant downSince;
   private long outages;
+  private volatile boolean up = true;
 
   /**
    * @param name the dependency's name for logs, e.g. "Kafka"
@@ -37,6 +38,7 @@ public final class Availability {
   public synchronized void down(String observer, String reason) {
     boolean wasUp = down.isEmpty();
     down.put(observer, reason);
+    up = false;
     if (wasUp) {
       downSince = clock.instant();
       outages++;
@@ -51,6 +53,7 @@ public final class Availability {
   /** An observer saw the dependency work; when no observer still sees it down, logs an INFO. */
   public synchronized void up(String observer) {
     if (down.remove(observer) != null && down.isEmpty()) {
+      up = true;
       LOG.info(
           "{} available again after {} s",
           name,
@@ -60,8 +63,8 @@ public final class Availability {
   }
 
   /** Whether no observer sees the dependency down. */
-  public synchronized boolean isUp() {
-    return down.isEmpty();
+  public boolean isUp() {
+    return up;
   }
 
   /** Since when it is down, or null while it is up. */

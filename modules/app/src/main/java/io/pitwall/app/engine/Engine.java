@@ -7,7 +7,6 @@ import io.pitwall.app.config.PitwallSettings;
 import io.pitwall.app.config.SourcePlugins;
 import io.pitwall.app.metrics.MetricsServer;
 import io.pitwall.app.metrics.PitwallMetrics;
-import io.pitwall.core.PollOutcome;
 import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.kafka.Availability;
@@ -18,12 +17,10 @@ import io.pitwall.kafka.watches.MembershipLiveness;
 import io.pitwall.kafka.watches.Ownership;
 import io.pitwall.kafka.watches.WatchRecordParser;
 import io.pitwall.source.api.SourcePoller;
-import io.pitwall.source.api.WatchResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,16 +33,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
- * The running engine: restores every watch's state from the state topic (read_committed), then
- * polls due watches (batched per source: gtgridstats up to 16 per request) with bounded concurrency
- * (each source and credential its own share of the slots, so a hung upstream does not stop the
- * others), and publishes each batch's events and new states in one Kafka transaction. Vert.x runs
- * the upstream I/O and the metrics server; a Reactor pipeline composes due watches → polls →
- * publishes, so a slow Kafka slows polling down, and no poll starts while Kafka or the registry is
- * away.
+ * The running engine: restores every owned watch's state from the state topic (read_committed),
+ * then polls due watches (batched per source: gtgridstats up to 16 per request) with bounded
+ * concurrency (each source and credential its own share of the slots, so a hung upstream does not
+ * stop the others), and publishes each batch's events and new states in one Kafka transaction.
+ * Polling runs in Vert.x verticles, one per source credential pool ({@link PollingVerticle}), each
+ * owning its pollers, scheduler and budgets on its own context without a lock; the Kafka clients
+ * run on their own threads and reach the verticles by messages ({@link PollingVerticles}). A
+ * Reactor interval ticks the scheduling rounds; Reactor composes each poll with its publish, so a
+ * slow Kafka slows polling down, and no poll starts while Kafka or the registry is away.
  */
 public final class Engine implements AutoCloseable {
 
@@ -65,7 +63,9 @@ public final class Engine implements AutoCloseable {
   private final ConfluentRestRegistryClient registryClient;
   private final WatchGenerations generations = new WatchGenerations();
   private final Map<String, SourcePoller> pollers;
-  private final WatchScheduler scheduler;
+  private final SourceWiring wiring;
+  private final PollingViews views;
+  private PollingVerticles verticles;
   private final WatchStatuses statuses;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Map<String, Object> adminConfig;
@@ -87,7 +87,8 @@ public final class Engine implements AutoCloseable {
   private volatile boolean stopping;
   private final java.util.concurrent.atomic.AtomicInteger inFlight =
       new java.util.concurrent.atomic.AtomicInteger();
-  private boolean wasMember = true;
+  private final java.util.concurrent.atomic.AtomicBoolean wasMember =
+      new java.util.concurrent.atomic.AtomicBoolean(true);
 
   private Engine(PitwallConfig config, Clock clock) {
     this.config = config;
@@ -152,8 +153,9 @@ public final class Engine implements AutoCloseable {
         new ResultPublisher(publisher, metrics, registryUp, StateSizeLimit.of(producerConfig));
     this.statuses = new WatchStatuses(publisher, states, metrics, clock, prefix);
     this.vertx = Vertx.vertx();
-    this.pollers = new SourceWiring(vertx, config, clock, metrics, states).pollers();
-    this.scheduler = WatchScheduler.of(config, pollers);
+    this.views = new PollingViews(config.integer(PitwallSettings.POLL_CONCURRENCY));
+    this.wiring = new SourceWiring(vertx, config, clock, metrics, states, views);
+    this.pollers = wiring.pollers();
   }
 
   /** Starts an engine with the configured watches. */
@@ -188,7 +190,7 @@ public final class Engine implements AutoCloseable {
         new EngineHealth(
             vertx,
             pollers,
-            scheduler,
+            views,
             statuses,
             clock,
             new EngineHealth.Dependencies(
@@ -208,13 +210,43 @@ public final class Engine implements AutoCloseable {
                     vertx, config.integer(PitwallSettings.METRICS_PORT), metrics, health)
                 .toCompletionStage()
                 .toCompletableFuture());
+    // buckets start with no share of the fleet's budget, before their verticles own them
+    fleetBudgets =
+        new FleetBudgets(
+            new io.pitwall.kafka.fleet.FleetTopic(
+                consumerConfig,
+                config.kafkaClient(KafkaClientSettings.Client.PRODUCER),
+                prefix + "fleet"),
+            pollers,
+            views,
+            () -> liveWatches.owned(),
+            partitions);
+    verticles =
+        PollingVerticles.deploy(
+            vertx,
+            config,
+            pollers,
+            new PollingVerticle.Shared(
+                results,
+                statuses,
+                metrics,
+                generations,
+                views,
+                clock,
+                this::canPublish,
+                inFlight,
+                this::checkPublishing,
+                key ->
+                    io.pitwall.kafka.watches.WatchPartitioner.partition(
+                        key.toString(), partitions)));
+    wiring.contexts(verticles::contextOf);
     liveWatches =
         new LiveWatches(
             consumerConfig,
             prefix,
             ownership,
             liveness,
-            scheduler,
+            verticles,
             publisher,
             states,
             partitions,
@@ -258,21 +290,12 @@ public final class Engine implements AutoCloseable {
               }
             });
     ownershipReport.bind(liveWatches);
-    fleetBudgets =
-        new FleetBudgets(
-            new io.pitwall.kafka.fleet.FleetTopic(
-                consumerConfig,
-                config.kafkaClient(KafkaClientSettings.Client.PRODUCER),
-                prefix + "fleet"),
-            pollers,
-            scheduler,
-            liveWatches::owned,
-            partitions);
+    fleetBudgets.start(verticles);
     metrics.ownership(
         () -> liveWatches.owned().size(),
         liveWatches::rebalances,
         publisher::groupFenced,
-        () -> scheduler.size());
+        views::size);
     metrics.deadLetterRetries(liveWatches::deadLetterRetries);
     consumerMetrics = new KafkaClientMetrics(liveWatches.consumer());
     consumerMetrics.bindTo(metrics.registry());
@@ -283,36 +306,41 @@ public final class Engine implements AutoCloseable {
         ownership.groupId(),
         partitions,
         server.port());
+    // the rounds: each verticle takes its due requests on its own context (the scheduler's slots
+    // bound the polls in flight, per source and credential); a verticle still busy skips a round
     pipeline =
         Flux.interval(tick)
             .onBackpressureDrop()
-            .concatMapIterable(
+            .subscribe(
                 n -> {
                   onRound.accept(n);
-                  return canPublish()
-                      ? scheduler.takeDue(clock.instant())
-                      : List.<WatchScheduler.Batch>of();
-                })
-            // the scheduler's slots bound the polls in flight, per source and credential
-            .flatMap(this::pollAndPublish, Integer.MAX_VALUE)
-            .subscribe(
-                v -> {},
+                  verticles.round(n);
+                },
                 e -> {
                   LOG.error("Engine pipeline failed", e);
                   stopped.countDown();
                 });
   }
 
+  /** After each publish (on a verticle's context): publishing that failed for good stops it all. */
+  private void checkPublishing() {
+    if (publisher.failed() && !fatal) {
+      fatal = true;
+      LOG.error("Publishing stopped for good; the engine stops");
+      stopped.countDown();
+    }
+  }
+
   /**
    * Whether a poll's results could be committed now: no budget is spent while Kafka or the registry
-   * is away, or once publishing stopped for good.
+   * is away, or once publishing stopped for good. Asked by every verticle each round: volatile
+   * reads only, no lock.
    */
   private boolean canPublish() {
     long now = System.currentTimeMillis();
     liveness.touch(now);
     boolean member = liveness.live(now);
-    if (member != wasMember) {
-      wasMember = member;
+    if (wasMember.compareAndSet(!member, member)) {
       if (member) {
         LOG.info("The consumer group rebalanced: polling resumes for the partitions owned now");
       } else {
@@ -325,54 +353,6 @@ public final class Engine implements AutoCloseable {
         && kafkaUp.isUp()
         && registryUp.isUp()
         && member;
-  }
-
-  private Mono<Void> pollAndPublish(WatchScheduler.Batch batch) {
-    SourcePoller poller = pollers.get(batch.dispatch().credential());
-    Instant detectedAt = clock.instant();
-    Map<String, Long> generation =
-        generations.snapshot(batch.watches().stream().map(w -> w.key().toString()).toList());
-    inFlight.incrementAndGet();
-    return poller
-        .poll(batch.watches(), detectedAt)
-        .flatMap(polled -> results.publish(polled, generations.current(generation)))
-        .doOnNext(outcomes -> finished(poller, batch, outcomes, generations.current(generation)))
-        .doFinally(
-            signal -> {
-              scheduler.release(batch);
-              inFlight.decrementAndGet();
-            })
-        .then();
-  }
-
-  private void finished(
-      SourcePoller poller,
-      WatchScheduler.Batch batch,
-      List<ResultPublisher.Outcome> outcomes,
-      java.util.function.Predicate<String> current) {
-    if (publisher.failed() && !fatal) {
-      fatal = true;
-      LOG.error("Publishing stopped for good; the engine stops");
-      stopped.countDown();
-    }
-    List<WatchResult> reports = new ArrayList<>();
-    for (ResultPublisher.Outcome outcome : outcomes) {
-      WatchResult r = outcome.result();
-      switch (outcome.fate()) {
-        case PUBLISHED, REJECTED -> {
-          statuses.record(poller.source(), r, current);
-          reports.add(r);
-        }
-        case NOT_PUBLISHED ->
-            reports.add(WatchResult.failed(r.watch(), PollOutcome.UPSTREAM_ERROR, "not published"));
-        case DROPPED -> {
-          // removed while it was polled: nothing to report
-        }
-      }
-    }
-    scheduler
-        .done(batch, reports, clock.instant(), poller.budget())
-        .forEach((key, staleness) -> metrics.staleness(key.source(), staleness));
   }
 
   private void bindProducerMetrics(org.apache.kafka.clients.producer.Producer<?, ?> producer) {
@@ -464,6 +444,9 @@ public final class Engine implements AutoCloseable {
     }
     if (pipeline != null) {
       pipeline.dispose();
+    }
+    if (verticles != null) {
+      verticles.close();
     }
     publisher.close();
     if (producerMetrics != null) {

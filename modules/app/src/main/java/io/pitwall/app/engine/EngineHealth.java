@@ -59,7 +59,7 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
   private static final Logger LOG = LoggerFactory.getLogger(EngineHealth.class);
 
   private final Map<String, SourcePoller> pollers;
-  private final WatchScheduler scheduler;
+  private final PollingViews views;
   private final WatchStatuses statuses;
   private final Clock clock;
   private final Dependencies dependencies;
@@ -73,13 +73,13 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
   EngineHealth(
       Vertx vertx,
       Map<String, SourcePoller> pollers,
-      WatchScheduler scheduler,
+      PollingViews views,
       WatchStatuses statuses,
       Clock clock,
       Dependencies dependencies) {
     this.vertx = vertx;
     this.pollers = pollers;
-    this.scheduler = scheduler;
+    this.views = views;
     this.statuses = statuses;
     this.clock = clock;
     this.dependencies = dependencies;
@@ -95,8 +95,7 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
       for (PollOutcome outcome : PollOutcome.values()) {
         metrics.watches(source, outcome.name(), () -> count(source, outcome.name()));
       }
-      metrics.maxStaleness(
-          source, () -> scheduler.maxStaleness(source, clock.instant()).toMillis() / 1000.0);
+      metrics.maxStaleness(source, () -> views.maxStaleness(source).toMillis() / 1000.0);
       metrics.stalenessHistogram(source);
     }
   }
@@ -162,10 +161,11 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
         if (!e.getValue().source().equals(source)) {
           continue;
         }
-        Instant paused = e.getValue().budget().pausedUntil();
+        PollingViews.Budget budget = views.budget(e.getKey());
+        Instant paused = budget.pausedUntil();
         boolean isPaused = paused != null && paused.isAfter(now);
         allPaused &= isPaused;
-        int available = e.getValue().budget().available();
+        int available = budget.available();
         tokens += available;
         JsonObject credential = new JsonObject().put("budgetTokens", available);
         if (isPaused) {
@@ -181,7 +181,7 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
           new JsonObject()
               .put("state", state(watches.values(), allPaused))
               .put("budgetTokens", tokens)
-              .put("stalenessMaxSeconds", scheduler.maxStaleness(source, now).toMillis() / 1000.0)
+              .put("stalenessMaxSeconds", views.maxStaleness(source).toMillis() / 1000.0)
               .put("credentials", credentials)
               .put("watches", new JsonObject(new LinkedHashMap<>(watches))));
     }
@@ -211,7 +211,7 @@ final class EngineHealth implements AutoCloseable, io.pitwall.app.metrics.Health
 
   private Map<String, String> watches(String source) {
     Map<String, String> watches = new LinkedHashMap<>();
-    for (String key : scheduler.keys(source)) {
+    for (String key : views.keys(source)) {
       watches.put(key, statuses.statusOf(key).map(PollOutcome::name).orElse(PENDING));
     }
     return watches;

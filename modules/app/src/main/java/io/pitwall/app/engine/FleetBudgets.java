@@ -3,7 +3,6 @@ package io.pitwall.app.engine;
 import io.pitwall.core.budget.FleetShares;
 import io.pitwall.core.budget.TokenBucket;
 import io.pitwall.kafka.fleet.FleetTopic;
-import io.pitwall.kafka.watches.WatchPartitioner;
 import io.pitwall.source.api.SourcePoller;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * partition in the fleet topic, each written by the partition's owner), and a server's 429 pause of
  * a credential reaches every instance through the same topic. Buckets start with no share, so an
  * instance never spends a full bucket it was not given; a share that grows refills at the new rate.
- * Runs every {@link #EVERY} on its own thread.
+ * Runs every {@link #EVERY} on its own thread, reading the polling verticles' views and sending
+ * them the shares and pauses as messages (a bucket is only ever touched by its own verticle).
  */
 final class FleetBudgets implements AutoCloseable {
 
@@ -37,7 +37,8 @@ final class FleetBudgets implements AutoCloseable {
 
   private final FleetTopic fleet;
   private final Map<String, SourcePoller> pollers;
-  private final WatchScheduler scheduler;
+  private final PollingViews views;
+  private PollingVerticles verticles;
   private final Supplier<Set<Integer>> owned;
   private final int partitions;
   private final Map<String, Integer> written = new HashMap<>();
@@ -47,20 +48,30 @@ final class FleetBudgets implements AutoCloseable {
   FleetBudgets(
       FleetTopic fleet,
       Map<String, SourcePoller> pollers,
-      WatchScheduler scheduler,
+      PollingViews views,
       Supplier<Set<Integer>> owned,
       int partitions) {
     this.fleet = fleet;
     this.pollers = Map.copyOf(pollers);
-    this.scheduler = scheduler;
+    this.views = views;
     this.owned = owned;
     this.partitions = partitions;
     this.pollers.forEach(
         (credential, poller) -> {
           TokenBucket budget = poller.budget();
           budget.share(0);
-          budget.onPause(until -> fleet.put(PAUSE + credential, until.toString()));
+          // told on the verticle's context: the fleet topic's send may block, so not there
+          budget.onPause(
+              until -> thread.execute(() -> fleet.put(PAUSE + credential, until.toString())));
         });
+  }
+
+  /**
+   * Starts sharing: from now on every {@link #EVERY} the shares go to the verticles. Buckets start
+   * with no share (set before the verticles were deployed, so on the deploying thread).
+   */
+  void start(PollingVerticles verticles) {
+    this.verticles = verticles;
     thread.scheduleWithFixedDelay(this::safely, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -75,8 +86,7 @@ final class FleetBudgets implements AutoCloseable {
   /** Writes this instance's counts where they changed, then applies shares and peers' pauses. */
   void update() {
     Set<Integer> mine = owned.get();
-    Map<String, Map<Integer, Integer>> counts =
-        scheduler.credentialCounts(k -> WatchPartitioner.partition(k.toString(), partitions));
+    Map<String, Map<Integer, Integer>> counts = views.credentialCounts();
     for (String credential : pollers.keySet()) {
       Map<Integer, Integer> own = counts.getOrDefault(credential, Map.of());
       for (int partition : mine) {
@@ -91,14 +101,16 @@ final class FleetBudgets implements AutoCloseable {
     }
     written.keySet().removeIf(k -> !mine.contains(partitionOf(k)));
     Map<String, String> table = fleet.snapshot();
-    pollers.forEach(
-        (credential, poller) -> {
-          poller.budget().share(FleetShares.share(countsOf(table, credential), mine, partitions));
-          Instant until = pauseOf(table.get(PAUSE + credential));
-          if (until != null) {
-            poller.budget().pauseFromPeer(until);
-          }
-        });
+    Map<String, Double> shares = new HashMap<>();
+    Map<String, Instant> pauses = new HashMap<>();
+    for (String credential : pollers.keySet()) {
+      shares.put(credential, FleetShares.share(countsOf(table, credential), mine, partitions));
+      Instant until = pauseOf(table.get(PAUSE + credential));
+      if (until != null) {
+        pauses.put(credential, until);
+      }
+    }
+    verticles.budgets(shares, pauses);
   }
 
   private static int partitionOf(String key) {

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * fleet's consumer group. On assignment the partitions' states are restored (read_committed, to the
  * end) and only then their watches (the configured ones are records of the topic too) are
  * scheduled; on revocation their watches stop, what is in flight is committed or dropped, and their
- * states are forgotten before the partitions go to the next owner. Upserts reach the scheduler in
- * the next cycle, disabled watches pause with their state kept, tombstones stop polling and
- * tombstone the state in a transaction; rejected records go to the dead-letter topic.
+ * states are forgotten before the partitions go to the next owner. Upserts reach the source's
+ * polling verticle as messages (this thread waits for its answer) and are polled in its next round,
+ * disabled watches pause with their state kept, tombstones stop polling and tombstone the state in
+ * a transaction; rejected records go to the dead-letter topic.
  */
 final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
 
@@ -56,7 +57,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
     void failed(String message);
   }
 
-  private final WatchScheduler scheduler;
+  private final PollingVerticles scheduler;
   private final TransactionalPublisher publisher;
   private final KafkaStateStore states;
   private final WatchGenerations generations;
@@ -84,7 +85,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       String prefix,
       Ownership ownership,
       MembershipLiveness liveness,
-      WatchScheduler scheduler,
+      PollingVerticles scheduler,
       TransactionalPublisher publisher,
       KafkaStateStore states,
       int partitions,
@@ -133,11 +134,10 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
 
   @Override
   public void revoked(Set<Integer> revoked, boolean lost) {
-    List<WatchKey> leaving = scheduler.keysWhere(k -> revoked.contains(partitionOf(k)));
+    // the verticles stop polling them; a poll of one in flight is stale from here on (its results
+    // are dropped, not committed)
+    List<WatchKey> leaving = scheduler.release(revoked);
     for (WatchKey key : leaving) {
-      // a poll of it in flight is stale from here on: its results are dropped, not committed
-      generations.removed(key.toString());
-      scheduler.remove(key);
       owner.released(key.toString());
     }
     if (!lost) {
@@ -163,7 +163,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       }
       return;
     }
-    scheduler.upsert(watch, clock.instant());
+    scheduler.upsert(watch);
     LOG.info(
         "{}: watched through the watches topic{}",
         watch.key(),

@@ -11,11 +11,11 @@ import java.util.TreeSet;
  * hangs, or a credential that waits, fills only its own share: each source with watches gets an
  * equal share (at least one slot), split evenly among its credentials with watches (at least one
  * each; remainders go to the earlier sources and credentials). A poll holds its slot until it ends,
- * answered or timed out. Not thread-safe: {@link WatchScheduler} guards it.
+ * answered or timed out. Not thread-safe: confined with its {@link WatchScheduler}.
  */
 final class PollSlots {
 
-  private final int total;
+  private final java.util.function.IntSupplier total;
   private final Map<String, Integer> watches = new HashMap<>();
   private final Map<String, Integer> inFlight = new HashMap<>();
   private final Map<String, String> sources = new HashMap<>();
@@ -24,10 +24,21 @@ final class PollSlots {
    * @param total {@code poll.concurrency}
    */
   PollSlots(int total) {
+    this(constant(total));
+  }
+
+  /**
+   * @param total the slots to share out, asked at every decision (at least one)
+   */
+  PollSlots(java.util.function.IntSupplier total) {
+    this.total = total;
+  }
+
+  private static java.util.function.IntSupplier constant(int total) {
     if (total < 1) {
       throw new IllegalArgumentException("at least one poll slot, not " + total);
     }
-    this.total = total;
+    return () -> total;
   }
 
   /** A watch was assigned to a credential (it now has demand for slots). */
@@ -67,7 +78,11 @@ final class PollSlots {
     if (!active.containsKey(source) || !active.get(source).contains(credential)) {
       return 1; // no watch assigned (a batch of one just removed): one slot, never more
     }
-    int sourceShare = split(total, List.copyOf(active.keySet()).indexOf(source), active.size());
+    int sourceShare =
+        split(
+            Math.max(1, total.getAsInt()),
+            List.copyOf(active.keySet()).indexOf(source),
+            active.size());
     List<String> pool = active.get(source);
     return split(sourceShare, pool.indexOf(credential), pool.size());
   }

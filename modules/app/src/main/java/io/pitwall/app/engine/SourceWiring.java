@@ -29,7 +29,9 @@ import org.apache.kafka.common.config.AbstractConfig;
 
 /**
  * Starts every installed source plugin's pollers, each plugin from a {@link SourceContext} of its
- * own: its slice of the configuration, its credential pool, and metrics labelled with its id.
+ * own: its slice of the configuration, its credential pool, and metrics labelled with its id. A
+ * service one plugin shares reaches the others through {@link SharedServices}, so that its calls
+ * run on the owner's polling verticle.
  */
 final class SourceWiring {
 
@@ -39,11 +41,23 @@ final class SourceWiring {
   private final PitwallMetrics metrics;
   private final StateStore states;
   private final WebClient http;
-  private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+  private final PollingViews views;
+  private final Map<Class<?>, Shared> shared = new ConcurrentHashMap<>();
+  private volatile java.util.function.Function<String, io.vertx.core.Context> contexts =
+      source -> null;
+
+  /** A shared service and the plugin that shared it. */
+  private record Shared(String owner, Object service) {}
 
   SourceWiring(
-      Vertx vertx, PitwallConfig config, Clock clock, PitwallMetrics metrics, StateStore states) {
+      Vertx vertx,
+      PitwallConfig config,
+      Clock clock,
+      PitwallMetrics metrics,
+      StateStore states,
+      PollingViews views) {
     this.vertx = vertx;
+    this.views = views;
     this.config = config;
     this.clock = clock;
     this.metrics = metrics;
@@ -64,6 +78,14 @@ final class SourceWiring {
                   pollers.put(WatchScheduler.credentialId(plugin.id(), name), poller));
     }
     return pollers;
+  }
+
+  /**
+   * Where each source's polling verticle runs, once they are deployed: a shared service's calls
+   * from another plugin go there.
+   */
+  void contexts(java.util.function.Function<String, io.vertx.core.Context> contexts) {
+    this.contexts = contexts;
   }
 
   /** The credential names of each source, from the pollers by credential id. */
@@ -127,7 +149,9 @@ final class SourceWiring {
     @Override
     public TokenBucket budget(String credential, int requests, Duration period) {
       TokenBucket bucket = new TokenBucket(clock, requests, period);
-      metrics.budgetTokens(plugin.id(), credential, bucket::available);
+      String id = WatchScheduler.credentialId(plugin.id(), credential);
+      // read from the verticle's view: the bucket itself belongs to the verticle's context
+      metrics.budgetTokens(plugin.id(), credential, () -> views.budget(id).available());
       return bucket;
     }
 
@@ -159,12 +183,20 @@ final class SourceWiring {
 
     @Override
     public <T> void share(Class<T> type, T service) {
-      shared.put(type, service);
+      shared.put(type, new Shared(plugin.id(), service));
     }
 
     @Override
     public <T> Optional<T> shared(Class<T> type) {
-      return Optional.ofNullable(type.cast(shared.get(type)));
+      Shared found = shared.get(type);
+      if (found == null) {
+        return Optional.empty();
+      }
+      T service = type.cast(found.service());
+      if (found.owner().equals(plugin.id())) {
+        return Optional.of(service);
+      }
+      return Optional.of(SharedServices.bridge(type, service, () -> contexts.apply(found.owner())));
     }
   }
 }

@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's side of the {@link PollScheduler}: the watches' definitions by key, credential ids
  * ({@code <source>/<name>}), each credential's share of the poll slots, and the translation of poll
- * results into the scheduler's reports. Thread-safe.
+ * results into the scheduler's reports.
+ *
+ * <p>Not thread-safe, and without a lock: each {@link PollingVerticle} owns one (its source's
+ * credential pool) on its own context, and everything else reaches it by messages to that verticle.
  */
 final class WatchScheduler {
 
@@ -34,7 +36,7 @@ final class WatchScheduler {
   private final PollScheduler scheduler;
   private final Duration interval;
   private final PollSlots slots;
-  private final Map<WatchKey, WatchDefinition> specs = new ConcurrentHashMap<>();
+  private final Map<WatchKey, WatchDefinition> specs = new HashMap<>();
   private final Map<WatchKey, String> assigned = new HashMap<>();
   private final List<PollScheduler.Dispatch> waiting = new ArrayList<>();
 
@@ -44,6 +46,15 @@ final class WatchScheduler {
    *     credential ({@link PollSlots})
    */
   WatchScheduler(PollScheduler scheduler, Duration interval, int slots) {
+    this(scheduler, interval, () -> slots);
+  }
+
+  /**
+   * @param interval the default minimum interval, the unit of back-off after a watch's trouble
+   * @param slots the polls this scheduler may have in flight at once, asked at every decision (a
+   *     source's share of {@code poll.concurrency} changes with the sources that have watches)
+   */
+  WatchScheduler(PollScheduler scheduler, Duration interval, java.util.function.IntSupplier slots) {
     this.scheduler = scheduler;
     this.interval = interval;
     this.slots = new PollSlots(slots);
@@ -51,11 +62,15 @@ final class WatchScheduler {
 
   /**
    * The configured scheduler ({@code schedule.mode}, {@code schedule.prior.changes}, {@code
-   * poll.interval}, {@code poll.max.interval}) over every credential's budget.
+   * poll.interval}, {@code poll.max.interval}) over the budgets of the given credentials.
    *
    * @param pollers each credential's poller, by credential id
+   * @param slots the polls it may have in flight at once, asked at every decision
    */
-  static WatchScheduler of(PitwallConfig config, Map<String, SourcePoller> pollers) {
+  static WatchScheduler of(
+      PitwallConfig config,
+      Map<String, SourcePoller> pollers,
+      java.util.function.IntSupplier slots) {
     PollScheduler scheduler =
         new PollScheduler(
             config.value(PitwallSettings.SCHEDULE_MODE, SchedulingMode.class),
@@ -65,10 +80,7 @@ final class WatchScheduler {
     pollers.forEach(
         (id, poller) ->
             scheduler.addCredential(poller.source(), id, poller.budget(), poller.batchSize()));
-    return new WatchScheduler(
-        scheduler,
-        config.duration(PitwallSettings.POLL_INTERVAL),
-        config.integer(PitwallSettings.POLL_CONCURRENCY));
+    return new WatchScheduler(scheduler, config.duration(PitwallSettings.POLL_INTERVAL), slots);
   }
 
   /** The credential id of a source's credential name. */
@@ -82,7 +94,7 @@ final class WatchScheduler {
    *
    * @throws IllegalArgumentException when its credential is not configured
    */
-  synchronized void upsert(WatchDefinition watch, Instant now) {
+  void upsert(WatchDefinition watch, Instant now) {
     WatchKey key = watch.key();
     String name = watch.credential();
     scheduler.put(
@@ -100,7 +112,7 @@ final class WatchScheduler {
   }
 
   /** Stops scheduling a watch; returns whether it was scheduled. */
-  synchronized boolean remove(WatchKey key) {
+  boolean remove(WatchKey key) {
     specs.remove(key);
     String credential = assigned.remove(key);
     if (credential != null) {
@@ -115,7 +127,7 @@ final class WatchScheduler {
    * scheduler does not hand them out twice) and goes first once a slot of its share frees: a hung
    * upstream fills only its own share, and the other sources keep polling.
    */
-  synchronized List<Batch> takeDue(Instant now) {
+  List<Batch> takeDue(Instant now) {
     List<PollScheduler.Dispatch> due = new ArrayList<>(waiting);
     waiting.clear();
     due.addAll(scheduler.next(now));
@@ -135,7 +147,7 @@ final class WatchScheduler {
   }
 
   /** A request taken from {@link #takeDue} ended (however it ended): its slot is free. */
-  synchronized void release(Batch batch) {
+  void release(Batch batch) {
     slots.release(batch.dispatch().credential());
   }
 
@@ -169,7 +181,7 @@ final class WatchScheduler {
    * A credential's sign-in was refused: the watches spread to it move to the live members of its
    * pool, so that one expired npsso or revoked key in a pool loses none of their changes.
    */
-  private synchronized void moveOffDeadCredential(String credential) {
+  private void moveOffDeadCredential(String credential) {
     List<WatchKey> moved = scheduler.credentialDead(credential);
     for (WatchKey key : moved) {
       String now = scheduler.credentialOf(key);
@@ -230,7 +242,7 @@ final class WatchScheduler {
    * How many scheduled watches each credential has per partition: what this instance tells the
    * fleet, so that every instance can compute its share of each credential's budget.
    */
-  synchronized Map<String, Map<Integer, Integer>> credentialCounts(
+  Map<String, Map<Integer, Integer>> credentialCounts(
       java.util.function.ToIntFunction<WatchKey> partitionOf) {
     Map<String, Map<Integer, Integer>> counts = new java.util.HashMap<>();
     assigned.forEach(
@@ -242,7 +254,7 @@ final class WatchScheduler {
   }
 
   /** The keys of the scheduled watches that match (a copy). */
-  synchronized List<WatchKey> keysWhere(java.util.function.Predicate<WatchKey> test) {
+  List<WatchKey> keysWhere(java.util.function.Predicate<WatchKey> test) {
     return specs.keySet().stream().filter(test).toList();
   }
 

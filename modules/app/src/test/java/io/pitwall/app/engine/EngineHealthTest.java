@@ -89,13 +89,7 @@ class EngineHealthTest {
     return new EngineHealth(
         vertx,
         java.util.Map.of(),
-        new WatchScheduler(
-            new io.pitwall.core.schedule.PollScheduler(
-                io.pitwall.core.schedule.SchedulingMode.ADAPTIVE,
-                Duration.ofMinutes(1),
-                Duration.ofHours(1)),
-            Duration.ofMinutes(1),
-            4),
+        new PollingViews(4),
         null,
         Clock.systemUTC(),
         new EngineHealth.Dependencies(

@@ -74,7 +74,12 @@ class SourceWiringTest {
     settings.put("psn.budget.requests", "100000");
     Map<String, SourcePoller> pollers =
         new SourceWiring(
-                vertx, PitwallConfig.of(settings), Clock.systemUTC(), new PitwallMetrics(), states)
+                vertx,
+                PitwallConfig.of(settings),
+                Clock.systemUTC(),
+                new PitwallMetrics(),
+                states,
+                new PollingViews(4))
             .pollers();
     return pollers.get(WatchScheduler.credentialId("psn", "b"));
   }

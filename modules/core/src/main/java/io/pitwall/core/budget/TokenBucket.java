@@ -12,7 +12,11 @@ import java.time.Instant;
  * the same limit therefore never answers 429, at the price of the burst (2 % by default) in
  * throughput. A server hint wins over the configuration: {@link #pauseUntil} refuses every token
  * until the hinted instant, and {@link #capAt} never lets the bucket hold more than the server says
- * remain. Thread-safe.
+ * remain.
+ *
+ * <p>Not thread-safe, and without a lock: a bucket belongs to one credential, whose requests are
+ * all made on the context of its source's polling verticle; others change it (fleet shares, peers'
+ * pauses) by sending that verticle a message.
  */
 public final class TokenBucket {
 
@@ -68,12 +72,12 @@ public final class TokenBucket {
   }
 
   /** Tokens taken since the bucket was created: the requests made on this budget. */
-  public synchronized long taken() {
+  public long taken() {
     return taken;
   }
 
   /** Tokens refilled per second, the sustained request rate (of this instance's share). */
-  public synchronized double refillPerSecond() {
+  public double refillPerSecond() {
     return tokensPerNano * 1e9;
   }
 
@@ -86,7 +90,7 @@ public final class TokenBucket {
    *
    * @param fraction between 0 (spend nothing) and 1 (the whole budget)
    */
-  public synchronized void share(double fraction) {
+  public void share(double fraction) {
     if (!(fraction >= 0 && fraction <= 1)) {
       throw new IllegalArgumentException("a share is between 0 and 1, not " + fraction);
     }
@@ -98,21 +102,21 @@ public final class TokenBucket {
   }
 
   /** The share of the budget this bucket spends (1 unless {@link #share} was set). */
-  public synchronized double share() {
+  public double share() {
     return share;
   }
 
   /**
    * Observes the pauses this bucket takes from its own server hints ({@link #pauseUntil}, {@link
-   * #capAt}), e.g. to tell the other instances that share the credential; called outside the
-   * bucket's lock.
+   * #capAt}), e.g. to tell the other instances that share the credential; called on the bucket's
+   * thread.
    */
   public void onPause(java.util.function.Consumer<Instant> listener) {
     this.pauseListener = listener;
   }
 
   /** Takes one token if there is one now. */
-  public synchronized boolean tryTake() {
+  public boolean tryTake() {
     refill();
     if (clock.instant().isBefore(pausedUntil) || tokens < 1) {
       return false;
@@ -123,7 +127,7 @@ public final class TokenBucket {
   }
 
   /** How long until a token is available (zero when one is available now). */
-  public synchronized Duration untilNextToken() {
+  public Duration untilNextToken() {
     refill();
     Instant now = clock.instant();
     Duration pause = now.isBefore(pausedUntil) ? Duration.between(now, pausedUntil) : Duration.ZERO;
@@ -135,7 +139,7 @@ public final class TokenBucket {
   }
 
   /** Whole tokens available now (0 while paused). */
-  public synchronized int available() {
+  public int available() {
     refill();
     return clock.instant().isBefore(pausedUntil) ? 0 : (int) Math.floor(tokens);
   }
@@ -156,14 +160,14 @@ public final class TokenBucket {
    * {@link #pauseUntil}, without telling the {@link #onPause} listener again; a pause that is over,
    * or not longer than the one the bucket has, changes nothing.
    */
-  public synchronized void pauseFromPeer(Instant until) {
+  public void pauseFromPeer(Instant until) {
     if (until.isAfter(clock.instant()) && until.isAfter(pausedUntil)) {
       applyPause(until);
     }
   }
 
   /** Pauses the bucket; returns whether the pause is longer than the one it had. */
-  private synchronized boolean applyPause(Instant until) {
+  private boolean applyPause(Instant until) {
     refill();
     boolean later = until.isAfter(pausedUntil);
     if (later) {
@@ -183,16 +187,14 @@ public final class TokenBucket {
       pauseUntil(reset);
       return;
     }
-    synchronized (this) {
-      refill();
-      if (tokens > remaining) {
-        tokens = remaining;
-      }
+    refill();
+    if (tokens > remaining) {
+      tokens = remaining;
     }
   }
 
   /** The instant until which the bucket is paused by a server hint, or null when not paused. */
-  public synchronized Instant pausedUntil() {
+  public Instant pausedUntil() {
     return clock.instant().isBefore(pausedUntil) ? pausedUntil : null;
   }
 

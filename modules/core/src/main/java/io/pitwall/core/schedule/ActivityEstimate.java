@@ -9,8 +9,8 @@ import java.time.Instant;
  * prior number of changes a week assumed for every watch, so that a watch never seen changing is
  * still worth a look. The prior sets how evenly polls spread: a large one makes every watch look
  * alike (towards round-robin: the best p99), a small one lets activity decide (the best p50). Both
- * parts are exponentially decayed counts, updated lazily; not thread-safe (the scheduler guards
- * it).
+ * parts are exponentially decayed counts, updated lazily; not thread-safe (confined with its
+ * scheduler).
  */
 final class ActivityEstimate {
 

@@ -39,7 +39,9 @@ import java.util.Set;
  * </ol>
  *
  * {@link SchedulingMode#ROUND_ROBIN}, the baseline, orders by least recently attempted.
- * Thread-safe.
+ *
+ * <p>Not thread-safe, and without a lock: the engine confines each scheduler to the context of one
+ * polling verticle (one source's credential pool), which alone calls it.
  */
 public final class PollScheduler {
 
@@ -148,8 +150,7 @@ public final class PollScheduler {
    * @param budget its own bucket
    * @param batchSize watches per request (1, or 16 for gtgridstats)
    */
-  public synchronized void addCredential(
-      String source, String id, TokenBucket budget, int batchSize) {
+  public void addCredential(String source, String id, TokenBucket budget, int batchSize) {
     if (credentials.containsKey(id) || batchSize < 1) {
       throw new IllegalArgumentException("duplicate credential or bad batch size: " + id);
     }
@@ -164,8 +165,7 @@ public final class PollScheduler {
    * @param max its staleness bound, or null for the default
    * @throws IllegalArgumentException when the credential is unknown or not the watch's source's
    */
-  public synchronized void put(
-      WatchKey key, String credential, Duration min, Duration max, Instant now) {
+  public void put(WatchKey key, String credential, Duration min, Duration max, Instant now) {
     CredentialState chosen = choose(key.source(), credential);
     ScheduledWatch entry = watches.get(key);
     if (entry == null) {
@@ -194,7 +194,7 @@ public final class PollScheduler {
    *
    * @return the watches that moved
    */
-  public synchronized List<WatchKey> credentialDead(String id) {
+  public List<WatchKey> credentialDead(String id) {
     CredentialState dead = credentials.get(id);
     if (dead == null) {
       return List.of();
@@ -221,7 +221,7 @@ public final class PollScheduler {
   }
 
   /** A credential authenticated again: spread watches may go to it again. */
-  public synchronized void credentialAlive(String id) {
+  public void credentialAlive(String id) {
     CredentialState c = credentials.get(id);
     if (c != null) {
       c.dead = false;
@@ -229,7 +229,7 @@ public final class PollScheduler {
   }
 
   /** Stops scheduling a watch; returns whether it was scheduled. */
-  public synchronized boolean remove(WatchKey key) {
+  public boolean remove(WatchKey key) {
     ScheduledWatch removed = watches.remove(key);
     if (removed != null) {
       removed.credential.watchCount--;
@@ -239,7 +239,7 @@ public final class PollScheduler {
   }
 
   /** The requests to make now, their watches marked in flight until {@link #done}. */
-  public synchronized List<Dispatch> next(Instant now) {
+  public List<Dispatch> next(Instant now) {
     List<Dispatch> dispatches = new ArrayList<>();
     for (CredentialState credential : credentials.values()) {
       int requests = credential.budget.available() - credential.inFlight;
@@ -269,8 +269,7 @@ public final class PollScheduler {
    * A request finished. Returns, for each watch that was polled successfully, how stale it was: the
    * time since its previous successful poll (or since it was added).
    */
-  public synchronized Map<WatchKey, Duration> done(
-      Dispatch dispatch, List<Report> reports, Instant now) {
+  public Map<WatchKey, Duration> done(Dispatch dispatch, List<Report> reports, Instant now) {
     CredentialState credential = credentials.get(dispatch.credential());
     if (credential != null) {
       credential.inFlight = Math.max(0, credential.inFlight - 1);
@@ -304,7 +303,7 @@ public final class PollScheduler {
   }
 
   /** The stalest watch of a source: the longest time since a successful poll (or being added). */
-  public synchronized Duration maxStaleness(String source, Instant now) {
+  public Duration maxStaleness(String source, Instant now) {
     return watches.values().stream()
         .filter(e -> e.key.source().equals(source))
         .map(e -> Duration.between(e.seen(), now))
@@ -313,25 +312,25 @@ public final class PollScheduler {
   }
 
   /** The watches of a source. */
-  public synchronized List<WatchKey> keys(String source) {
+  public List<WatchKey> keys(String source) {
     return watches.keySet().stream().filter(k -> k.source().equals(source)).toList();
   }
 
   /** The credential a watch is assigned to, or null when it is not scheduled. */
-  public synchronized String credentialOf(WatchKey key) {
+  public String credentialOf(WatchKey key) {
     ScheduledWatch e = watches.get(key);
     return e == null ? null : e.credential.id;
   }
 
   /** The credential ids of a source's pool. */
-  public synchronized Set<String> credentials(String source) {
+  public Set<String> credentials(String source) {
     Set<String> ids = new LinkedHashSet<>();
     credentials.values().stream().filter(c -> c.source.equals(source)).forEach(c -> ids.add(c.id));
     return ids;
   }
 
   /** Number of watches. */
-  public synchronized int size() {
+  public int size() {
     return watches.size();
   }
 

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * token is refused. Concurrent callers share one sign-in. When the npsso itself is rejected (the
  * sign-in redirect says {@code login_required}) every call fails with {@link
  * PollOutcome#AUTH_EXPIRED}. Tokens and the npsso are never logged or put in messages.
+ *
+ * <p>Confined to the context of its source's polling verticle (no lock): only that context signs in
+ * and refreshes; the expiry getters may be read from any thread (metrics).
  */
 public final class PsnAuthenticator {
 
@@ -34,10 +37,10 @@ public final class PsnAuthenticator {
   private final WebClient http;
   private final PsnSourceConfig config;
   private final Clock clock;
-  private String accessToken;
-  private Instant accessExpiresAt = Instant.MIN;
-  private String refreshToken;
-  private Instant refreshExpiresAt = Instant.MIN;
+  private volatile String accessToken;
+  private volatile Instant accessExpiresAt = Instant.MIN;
+  private volatile String refreshToken;
+  private volatile Instant refreshExpiresAt = Instant.MIN;
   private Future<String> inFlight;
 
   /**
@@ -52,7 +55,7 @@ public final class PsnAuthenticator {
   }
 
   /** A live access token, signing in or refreshing when needed. */
-  public synchronized Future<String> accessToken() {
+  public Future<String> accessToken() {
     if (accessToken != null && clock.instant().plus(MARGIN).isBefore(accessExpiresAt)) {
       return Future.succeededFuture(accessToken);
     }
@@ -63,30 +66,28 @@ public final class PsnAuthenticator {
   }
 
   /** Forgets the access token (the API answered 401): the next call renews it. */
-  public synchronized void invalidate() {
+  public void invalidate() {
     accessToken = null;
     accessExpiresAt = Instant.MIN;
   }
 
   /** When the refresh token stops working, or null before the first sign-in. */
-  public synchronized Instant refreshTokenExpiresAt() {
+  public Instant refreshTokenExpiresAt() {
     return refreshToken == null ? null : refreshExpiresAt;
   }
 
   /** When the access token stops working, or null when there is none. */
-  public synchronized Instant accessTokenExpiresAt() {
+  public Instant accessTokenExpiresAt() {
     return accessToken == null ? null : accessExpiresAt;
   }
 
-  private synchronized void clearInFlight() {
+  private void clearInFlight() {
     inFlight = null;
   }
 
   private Future<String> renew() {
-    boolean canRefresh;
-    synchronized (this) {
-      canRefresh = refreshToken != null && clock.instant().plus(MARGIN).isBefore(refreshExpiresAt);
-    }
+    boolean canRefresh =
+        refreshToken != null && clock.instant().plus(MARGIN).isBefore(refreshExpiresAt);
     if (!canRefresh) {
       return signIn();
     }
@@ -126,10 +127,7 @@ public final class PsnAuthenticator {
   }
 
   private Future<String> refresh() {
-    String token;
-    synchronized (this) {
-      token = refreshToken;
-    }
+    String token = refreshToken;
     return token(
         MultiMap.caseInsensitiveMultiMap()
             .add("refresh_token", token)
@@ -205,13 +203,11 @@ public final class PsnAuthenticator {
       return Future.failedFuture(malformed);
     }
     Instant now = clock.instant();
-    synchronized (this) {
-      accessToken = tokens.accessToken();
-      accessExpiresAt = now.plusSeconds(tokens.expiresIn());
-      if (tokens.refreshToken() != null && tokens.refreshTokenExpiresIn() != null) {
-        refreshToken = tokens.refreshToken();
-        refreshExpiresAt = now.plusSeconds(tokens.refreshTokenExpiresIn());
-      }
+    accessExpiresAt = now.plusSeconds(tokens.expiresIn());
+    accessToken = tokens.accessToken();
+    if (tokens.refreshToken() != null && tokens.refreshTokenExpiresIn() != null) {
+      refreshExpiresAt = now.plusSeconds(tokens.refreshTokenExpiresIn());
+      refreshToken = tokens.refreshToken();
     }
     return Future.succeededFuture(tokens.accessToken());
   }
