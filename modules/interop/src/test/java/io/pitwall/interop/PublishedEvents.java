@@ -190,7 +190,10 @@ final class PublishedEvents {
       TrophyScenarios.roundTwo()
           .applyUntil(psn, start.plusSeconds(200), start.plusSeconds(300), s -> {});
       Map<String, String> onlyA = new HashMap<>(all);
-      onlyA.keySet().removeIf(k -> k.startsWith("watch.") && !k.equals("watch.1"));
+      // the others disabled, not removed: the configuration owns its watches, and a watch.N
+      // removed from it is tombstoned with its state at the next start; a disabled one keeps it
+      onlyA.replaceAll(
+          (k, v) -> k.startsWith("watch.") && !k.equals("watch.1") ? v + " enabled=false" : v);
       onlyA.put("fault.pause.before.commit", "PT60S");
       try (EngineProcess second = EngineProcess.start(onlyA, work, "engine-2")) {
         await()
