@@ -32,6 +32,9 @@ public final class DemoEnvironment implements AutoCloseable {
 
   private static final String GRIDSTATS_KEY = "demo-gridstats-key";
 
+  /** Simulated PSN accounts the demo does not watch: {@link #unwatchedAccounts}. */
+  static final int UNWATCHED = 2;
+
   private final List<AutoCloseable> started = new ArrayList<>();
   private KraftBroker broker;
   private ApicurioRegistryProcess registry;
@@ -55,8 +58,10 @@ public final class DemoEnvironment implements AutoCloseable {
       LOG.info("Started {} at {}", env.broker.description(), env.broker.bootstrapServers());
       LOG.info("Starting Apicurio Registry (child process)");
       env.registry = env.track(ApicurioRegistryProcess.start());
+      // a few more accounts than are watched, for `pitwall watch add` to try
       PsnWorld world =
-          PsnWorldGenerator.generate(seed, accounts, Math.max(20, accounts * 6), 6, Instant.now());
+          PsnWorldGenerator.generate(
+              seed, accounts + UNWATCHED, Math.max(20, accounts * 6), 6, Instant.now());
       GtWorld gt = gtWorld();
       env.simulator =
           env.track(
@@ -134,6 +139,15 @@ public final class DemoEnvironment implements AutoCloseable {
     settings.put("watch." + (accounts + 4), "gridstats:apex_hunter");
     settings.put("watch." + (accounts + 5), "gt:9568550 label=xGranadier");
     return settings;
+  }
+
+  /** The keys of simulated PSN accounts that no watch names: ready for {@code watch add}. */
+  public List<String> unwatchedAccounts() {
+    List<String> keys = new ArrayList<>();
+    for (int i = accounts; i < accounts + UNWATCHED; i++) {
+      keys.add("psn:" + PsnWorldGenerator.accountId(i));
+    }
+    return keys;
   }
 
   public String bootstrapServers() {
