@@ -34,8 +34,9 @@ final class Ranking {
   }
 
   /**
-   * At-risk watches by deadline, then never-polled ones by age, then by expected backlog: the first
-   * {@code requests × batch size} of that ranking (all eligible watches when fewer).
+   * At-risk watches by deadline, then never-polled ones by age ({@link ScheduledWatch#ARRIVAL}),
+   * then by expected backlog: the first {@code requests × batch size} of that ranking (all eligible
+   * watches when fewer).
    *
    * @param eligible the eligible watches, a sub-list of {@code idle} in its order
    * @param idle the credential's watches neither in flight nor held
@@ -71,7 +72,7 @@ final class Ranking {
             idle.size(),
             i -> isEligible[i] && !taken[i] && idle.get(i).lastAttempt == null,
             wanted - ranked.size(),
-            (a, b) -> idle.get(a).added.compareTo(idle.get(b).added));
+            (a, b) -> ScheduledWatch.ARRIVAL.compare(idle.get(a), idle.get(b)));
     for (int i : neverPolled) {
       taken[i] = true;
       ranked.add(idle.get(i));

@@ -56,6 +56,45 @@ class PollSchedulerTest {
     assertThat(hotPolls).as("active watches are polled more often").isGreaterThan(3 * quietPolls);
   }
 
+  /**
+   * After a start a whole restored assignment arrives at once, partition after partition (here 12
+   * groups of 100, in order): the catch-up must reach every group early, not the last group after
+   * 1,100 others (issue 14's restore figure waited for the last partition's first poll).
+   */
+  @Test
+  void shouldReachEveryGroupOfWatchesAddedAtOnceEarlyInTheCatchUp() {
+    TokenBucket budget = new TokenBucket(clock, 1500, FIFTEEN_MINUTES); // a burst of 30
+    // a staleness bound the budget keeps easily: none of them is at risk, all are never polled
+    PollScheduler scheduler =
+        psn(
+            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), Duration.ofHours(6)),
+            budget);
+    for (int i = 0; i < 1200; i++) {
+      scheduler.put(psn(i), null, null, null, T0);
+    }
+    Set<Integer> groups = new java.util.HashSet<>();
+    int dispatched = 0;
+    for (PollScheduler.Dispatch d : scheduler.next(T0)) {
+      for (WatchKey key : d.watches()) {
+        groups.add(Integer.parseInt(key.accountId().substring(14)) / 100);
+        dispatched++;
+      }
+    }
+    assertThat(dispatched).as("the burst's requests").isBetween(12, 30);
+    assertThat(groups)
+        .as("groups reached by the first %d polls of the catch-up", dispatched)
+        .hasSizeGreaterThanOrEqualTo(8);
+
+    // a watch added a second later still waits for those added before it
+    PollScheduler later =
+        psn(
+            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), FIFTEEN_MINUTES),
+            new TokenBucket(clock, 300, FIFTEEN_MINUTES));
+    later.put(psn(1), null, null, null, T0.plusSeconds(1));
+    later.put(psn(2), null, null, null, T0);
+    assertThat(later.next(T0.plusSeconds(1)).get(0).watches()).containsExactly(psn(2));
+  }
+
   @Test
   void shouldSpreadPollsMoreEvenlyWithALargerPrior() {
     double smallPrior = hotToQuietPolls(0.5);

@@ -44,7 +44,7 @@ final class ReferenceRanking {
         .forEach(ranked::add);
     eligible.stream()
         .filter(e -> e.lastAttempt == null)
-        .sorted(Comparator.comparing(e -> e.added))
+        .sorted(ScheduledWatch.ARRIVAL)
         .forEach(ranked::add);
     byBacklog(eligible.stream().filter(e -> !ranked.contains(e)).toList(), now)
         .forEach(ranked::add);
