@@ -1,5 +1,6 @@
 package io.pitwall.bench.perf;
 
+import io.pitwall.app.config.PitwallSettings;
 import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.runtime.ApicurioRegistryProcess;
 import io.pitwall.runtime.KraftBroker;
@@ -15,6 +16,13 @@ public final class Perf {
   static final int WATCHES = 100_000;
   static final int TITLES = 100;
   static final int PUBLISH_POLLS = 4_000;
+
+  /**
+   * The most batches the publisher's group commit puts in one transaction ({@code
+   * TransactionalPublisher.GROUP_LIMIT}, package-private there): the second {@code publish:} line
+   * runs this many polls in flight, a {@code poll.concurrency} the engine accepts.
+   */
+  static final int PUBLISH_GROUP_LIMIT = 64;
 
   private Perf() {}
 
@@ -47,19 +55,23 @@ public final class Perf {
     if (!restore && !publish) {
       return;
     }
-    try (KraftBroker broker = KraftBroker.start()) {
+    try (KraftBroker broker = KraftBroker.start();
+        ApicurioRegistryProcess registry = ApicurioRegistryProcess.start()) {
       if (restore) {
-        RestoreFigure.run(broker.bootstrapServers(), filled, WATCHES);
+        RestoreFigure.run(broker.bootstrapServers(), registry.confluentApiUrl(), filled, WATCHES);
       }
       filled = null;
       if (publish) {
-        try (ApicurioRegistryProcess registry = ApicurioRegistryProcess.start()) {
-          for (int pollsPerTxn : List.of(1, 50)) {
-            PublishFigure.run(
-                broker.bootstrapServers(), registry.confluentApiUrl(), PUBLISH_POLLS, pollsPerTxn);
-          }
+        for (int inFlight : List.of(pollConcurrency(), PUBLISH_GROUP_LIMIT)) {
+          PublishFigure.run(
+              broker.bootstrapServers(), registry.confluentApiUrl(), PUBLISH_POLLS, inFlight);
         }
       }
     }
+  }
+
+  /** The engine's default {@code poll.concurrency}: how many polls it has in flight at once. */
+  static int pollConcurrency() {
+    return Integer.parseInt(PitwallSettings.POLL_CONCURRENCY.defaultValue());
   }
 }

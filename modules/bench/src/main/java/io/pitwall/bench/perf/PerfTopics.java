@@ -19,14 +19,20 @@ final class PerfTopics {
   /** Creates topics with {@link #PARTITIONS} partitions; compacted ones for states. */
   static void create(String bootstrap, List<String> plain, List<String> compacted)
       throws InterruptedException, ExecutionException {
+    create(bootstrap, plain, compacted, PARTITIONS);
+  }
+
+  /** Creates topics with {@code partitions} partitions; compacted ones for states. */
+  static void create(String bootstrap, List<String> plain, List<String> compacted, int partitions)
+      throws InterruptedException, ExecutionException {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       List<NewTopic> topics = new java.util.ArrayList<>();
-      plain.forEach(t -> topics.add(new NewTopic(t, PARTITIONS, (short) 1)));
+      plain.forEach(t -> topics.add(new NewTopic(t, partitions, (short) 1)));
       compacted.forEach(
           t ->
               topics.add(
-                  new NewTopic(t, PARTITIONS, (short) 1)
+                  new NewTopic(t, partitions, (short) 1)
                       .configs(
                           Map.of(
                               TopicConfig.CLEANUP_POLICY_CONFIG,

@@ -5,7 +5,6 @@ import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.kafka.Availability;
 import io.pitwall.kafka.publish.PublishBatch;
-import io.pitwall.kafka.publish.PublishResult;
 import io.pitwall.kafka.publish.PublisherSettings;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
@@ -25,46 +24,100 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.tools.ProducerPerformance;
 
 /**
- * Pitwall's publish path against Kafka's own {@link ProducerPerformance}, on one broker: each PSN
- * poll (a 100-title account, one title changed, one trophy newly earned) is scanned, diffed, its
- * state encoded by the real codec and its event built, then handed to the real {@link
- * TransactionalPublisher} (Avro encode in the registry's wire format, one transaction of events and
- * states), with {@code pollsPerTxn} polls per {@link PublishBatch}. Then ProducerPerformance sends
- * as many records, of Pitwall's average record size, to a topic with as many partitions, acks=all,
- * transactional, with {@code --transaction-duration-ms} chosen so that its transactions would hold
- * as many records as Pitwall's at Pitwall's rate (both sizes are printed).
+ * Pitwall's publish path against Kafka's own {@link ProducerPerformance}, on one broker, published
+ * the way the engine publishes: each PSN poll (a 100-title account, one title changed, one trophy
+ * newly earned) is scanned, diffed, its state encoded by the real codec and its event built, and
+ * its results go to the real {@link TransactionalPublisher} as one {@link PublishBatch} (one
+ * request's results, as {@code ResultPublisher} hands them over), from {@code inFlight} poll slots
+ * at once (the engine's {@code poll.concurrency}), each waiting for its batch's commit before it
+ * polls again. The publisher's group commit decides how many batches share a transaction; the
+ * records per transaction are counted from {@link TransactionalPublisher#transactions()}. Then
+ * ProducerPerformance sends as many records, of Pitwall's average record size, to a topic with as
+ * many partitions, acks=all, transactional, with {@code --transaction-duration-ms} chosen so that
+ * its transactions would hold as many records as Pitwall's at Pitwall's rate (both sizes are
+ * printed).
  */
 final class PublishFigure {
 
   private static final int TITLES = 100;
   private static final int ACCOUNTS = 200;
-  private static final int IN_FLIGHT = 16;
-  private static final Pattern KAFKA_RATE = Pattern.compile("([0-9.]+) records/sec");
 
   private PublishFigure() {}
 
-  /** Runs both sides and prints the {@code publish:} line. */
-  static void run(String bootstrap, String registryUrl, int polls, int pollsPerTxn)
-      throws Exception {
-    String prefix = "perf" + pollsPerTxn + ".";
+  /** What one run measured on Pitwall's side. */
+  private record Measured(
+      long records, long transactions, double seconds, long eventBytes, long stateBytes) {}
+
+  /**
+   * Runs both sides and prints the {@code publish:} line.
+   *
+   * @param polls how many polls are published
+   * @param inFlight how many polls are in flight at once (the engine's {@code poll.concurrency})
+   */
+  static void run(String bootstrap, String registryUrl, int polls, int inFlight) throws Exception {
+    String prefix = "perf.publish" + inFlight + ".";
     String eventTopic = prefix + "psn.trophy-earned";
     String stateTopic = prefix + "state";
     String kafkaTopic = prefix + "kafka";
     PerfTopics.create(bootstrap, List.of(eventTopic, kafkaTopic), List.of(stateTopic));
+    Measured pitwall =
+        pitwall(bootstrap, registryUrl, polls, inFlight, prefix, eventTopic, stateTopic);
+    long records = pitwall.records();
+    double pitwallRate = records / pitwall.seconds();
+    double perTxn = TransactionMatch.recordsPerTransaction(records, pitwall.transactions());
+    int recordSize = (int) ((pitwall.eventBytes() + pitwall.stateBytes()) / records);
+    long durationMs = TransactionMatch.durationMs(perTxn, pitwallRate);
+    double kafkaRate =
+        producerPerformance(bootstrap, kafkaTopic, records, recordSize, durationMs, prefix);
+    System.out.printf(
+        Locale.ROOT,
+        "publish: pitwall-rec-per-s=%.0f kafka-rec-per-s=%.0f records-per-txn=%.1f ratio=%.2f"
+            + " (%d polls, one batch each, %d in flight: %d transactions, %.2f polls per"
+            + " transaction; kafka --transaction-duration-ms=%d, so about %.1f records per kafka"
+            + " txn; %d records of %d bytes on average: events %d, states %d; %d partitions,"
+            + " acks=all; target >= 0.7) %s%n",
+        pitwallRate,
+        kafkaRate,
+        perTxn,
+        pitwallRate / kafkaRate,
+        polls,
+        inFlight,
+        pitwall.transactions(),
+        polls / (double) pitwall.transactions(),
+        durationMs,
+        TransactionMatch.kafkaRecordsPerTransaction(kafkaRate, durationMs),
+        records,
+        recordSize,
+        pitwall.eventBytes() / polls,
+        pitwall.stateBytes() / polls,
+        PerfTopics.PARTITIONS,
+        Load.now());
+  }
+
+  /** Publishes the polls from {@code inFlight} slots and counts what the publisher made of them. */
+  private static Measured pitwall(
+      String bootstrap,
+      String registryUrl,
+      int polls,
+      int inFlight,
+      String prefix,
+      String eventTopic,
+      String stateTopic)
+      throws Exception {
     List<PsnWatchState> priors = new ArrayList<>();
     for (int a = 0; a < ACCOUNTS; a++) {
       priors.add(SyntheticPsn.state(a, TITLES));
@@ -73,11 +126,6 @@ final class PublishFigure {
     client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     client.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
     AvroWireCodec codec = new AvroWireCodec(new ConfluentRestRegistryClient(registryUrl));
-    long eventBytes = 0;
-    long stateBytes = 0;
-    long records = 0;
-    long transactions = 0;
-    double pitwallSeconds;
     try (TransactionalPublisher publisher =
         new TransactionalPublisher(
             PublisherSettings.of(client, prefix + "pitwall", stateTopic),
@@ -85,106 +133,94 @@ final class PublishFigure {
             KafkaStateStore.empty(),
             new Availability("Kafka", Clock.systemUTC()))) {
       // one warm-up batch registers the schema and opens the producer's connections
-      publisher.publish(batch(priors, 0, 1, eventTopic, codec, null)).join();
+      publisher.publish(batch(priors, 0, eventTopic, codec, null)).join();
       long[] sizes = new long[2];
       int sample = Math.min(polls, 200);
-      batch(priors, 0, sample, eventTopic, codec, sizes);
-      Deque<CompletableFuture<PublishResult>> inFlight = new ArrayDeque<>();
-      long start = System.nanoTime();
-      for (int p = 0; p < polls; p += pollsPerTxn) {
-        int n = Math.min(pollsPerTxn, polls - p);
-        inFlight.add(publisher.publish(batch(priors, p, n, eventTopic, codec, null)));
-        records += 2L * n;
-        transactions++;
-        while (inFlight.size() >= IN_FLIGHT) {
-          inFlight.poll().join();
-        }
+      for (int p = 0; p < sample; p++) {
+        batch(priors, p, eventTopic, codec, sizes);
       }
-      inFlight.forEach(CompletableFuture::join);
-      pitwallSeconds = (System.nanoTime() - start) / 1e9;
-      eventBytes = sizes[0] * records / (2L * sample);
-      stateBytes = sizes[1] * records / (2L * sample);
+      AtomicInteger next = new AtomicInteger();
+      AtomicLong records = new AtomicLong();
+      ExecutorService slots = Executors.newFixedThreadPool(inFlight);
+      long transactionsBefore = publisher.transactions();
+      long start = System.nanoTime();
+      List<Future<?>> running = new ArrayList<>();
+      for (int s = 0; s < inFlight; s++) {
+        running.add(
+            slots.submit(
+                () -> {
+                  // a poll slot: poll (here: scan, diff, encode), publish, wait for the commit
+                  for (int p = next.getAndIncrement(); p < polls; p = next.getAndIncrement()) {
+                    PublishBatch batch = batch(priors, p, eventTopic, codec, null);
+                    records.addAndGet(batch.events().size() + batch.states().size());
+                    publisher.publish(batch).join();
+                  }
+                }));
+      }
+      try {
+        for (Future<?> slot : running) {
+          slot.get();
+        }
+      } finally {
+        slots.shutdownNow();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new Measured(
+          records.get(),
+          publisher.transactions() - transactionsBefore,
+          seconds,
+          sizes[0] * polls / sample,
+          sizes[1] * polls / sample);
     }
-    double pitwallRate = records / pitwallSeconds;
-    double perTxn = records / (double) transactions;
-    int recordSize = (int) ((eventBytes + stateBytes) / records);
-    long durationMs = Math.max(1, Math.round(1000 * perTxn / pitwallRate));
-    double kafkaRate =
-        producerPerformance(bootstrap, kafkaTopic, records, recordSize, durationMs, prefix);
-    System.out.printf(
-        Locale.ROOT,
-        "publish: pitwall-rec-per-s=%.0f kafka-rec-per-s=%.0f records-per-txn=%.1f ratio=%.2f"
-            + " (kafka --transaction-duration-ms=%d, so about %.1f records per kafka txn;"
-            + " %d records of %d bytes on average: events %d, states %d; %d partitions, acks=all;"
-            + " target >= 0.7) %s%n",
-        pitwallRate,
-        kafkaRate,
-        perTxn,
-        pitwallRate / kafkaRate,
-        durationMs,
-        kafkaRate * durationMs / 1000.0,
-        records,
-        recordSize,
-        eventBytes / (records / 2),
-        stateBytes / (records / 2),
-        PerfTopics.PARTITIONS,
-        Load.now());
   }
 
   /**
-   * The batch of polls {@code from} to {@code from + n}: each scanned, diffed and encoded here (the
-   * poller's work), their events as {@link TrophyEarnedMapper} builds them.
+   * The batch of poll {@code p}: scanned, diffed and encoded here (the poller's work), its event as
+   * {@link TrophyEarnedMapper} builds it.
    *
    * @param sizes when not null, the encoded events' and states' bytes are added to it (an extra
    *     encode, so only outside the timed loop)
    */
   private static PublishBatch batch(
-      List<PsnWatchState> priors,
-      int from,
-      int n,
-      String eventTopic,
-      AvroWireCodec codec,
-      long[] sizes) {
+      List<PsnWatchState> priors, int p, String eventTopic, AvroWireCodec codec, long[] sizes) {
     List<OutgoingEvent> events = new ArrayList<>();
     Map<String, byte[]> states = new LinkedHashMap<>();
     Instant now = Instant.now();
-    for (int p = from; p < from + n; p++) {
-      int account = p % ACCOUNTS;
-      int changed = (p / ACCOUNTS) % TITLES;
-      PsnWatchState prior = priors.get(account);
-      List<TitleEntry> page = SyntheticPsn.titleList(account, TITLES, changed);
-      TitleListScan.Verdict verdict = TitleListScan.scan(prior, page, true);
-      TitleEntry entry = verdict.changed().get(0);
-      List<EarnedTrophy> earned = SyntheticPsn.earned(account, changed, 1, entry.lastUpdated());
-      TrophyDiffer.Result diff =
-          TrophyDiffer.diff(prior.title(entry.npCommunicationId()), entry, earned);
-      Map<String, TitleState> diffed = Map.of(entry.npCommunicationId(), diff.next());
-      byte[] state = PsnStateCodec.encode(prior.advance(page, diffed));
-      WatchKey key = new WatchKey("psn", "account-" + account + "-" + p);
-      for (EarnedTrophy trophy : diff.newlyEarned()) {
-        TrophyMeta meta =
-            new TrophyMeta(
-                trophy.trophyId(),
-                "default",
-                null,
-                "bronze",
-                "Trophy " + trophy.trophyId(),
-                "Earn it",
-                "https://image.example/t.png",
-                false,
-                null,
-                null);
-        var value =
-            TrophyEarnedMapper.toEvent(key, null, new TrophyEarnedChange(entry, meta, trophy), now);
-        events.add(new OutgoingEvent(eventTopic, key.toString(), value));
-        if (sizes != null) {
-          sizes[0] += codec.encode(eventTopic, value).length;
-        }
-      }
-      states.put(key.toString(), state);
+    int account = p % ACCOUNTS;
+    int changed = (p / ACCOUNTS) % TITLES;
+    PsnWatchState prior = priors.get(account);
+    List<TitleEntry> page = SyntheticPsn.titleList(account, TITLES, changed);
+    TitleListScan.Verdict verdict = TitleListScan.scan(prior, page, true);
+    TitleEntry entry = verdict.changed().get(0);
+    List<EarnedTrophy> earned = SyntheticPsn.earned(account, changed, 1, entry.lastUpdated());
+    TrophyDiffer.Result diff =
+        TrophyDiffer.diff(prior.title(entry.npCommunicationId()), entry, earned);
+    Map<String, TitleState> diffed = Map.of(entry.npCommunicationId(), diff.next());
+    byte[] state = PsnStateCodec.encode(prior.advance(page, diffed));
+    WatchKey key = new WatchKey("psn", "account-" + account + "-" + p);
+    for (EarnedTrophy trophy : diff.newlyEarned()) {
+      TrophyMeta meta =
+          new TrophyMeta(
+              trophy.trophyId(),
+              "default",
+              null,
+              "bronze",
+              "Trophy " + trophy.trophyId(),
+              "Earn it",
+              "https://image.example/t.png",
+              false,
+              null,
+              null);
+      var value =
+          TrophyEarnedMapper.toEvent(key, null, new TrophyEarnedChange(entry, meta, trophy), now);
+      events.add(new OutgoingEvent(eventTopic, key.toString(), value));
       if (sizes != null) {
-        sizes[1] += state.length;
+        sizes[0] += codec.encode(eventTopic, value).length;
       }
+    }
+    states.put(key.toString(), state);
+    if (sizes != null) {
+      sizes[1] += state.length;
     }
     return new PublishBatch(events, states);
   }
@@ -220,12 +256,6 @@ final class PublishFigure {
     } finally {
       System.setOut(original);
     }
-    String output = captured.toString(StandardCharsets.UTF_8);
-    String[] lines = output.strip().split("\n");
-    Matcher m = KAFKA_RATE.matcher(lines[lines.length - 1]);
-    if (!m.find()) {
-      throw new IllegalStateException("ProducerPerformance printed no rate: " + output);
-    }
-    return Double.parseDouble(m.group(1));
+    return TransactionMatch.producerPerformanceRate(captured.toString(StandardCharsets.UTF_8));
   }
 }
