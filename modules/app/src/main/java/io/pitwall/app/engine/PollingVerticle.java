@@ -196,24 +196,21 @@ final class PollingVerticle extends VerticleBase {
   }
 
   private void apply(Budgets budgets) {
-    budgets
-        .shares()
-        .forEach(
-            (credential, share) -> {
-              SourcePoller poller = pollers.get(credential);
-              if (poller != null) {
-                poller.budget().share(share);
-              }
-            });
-    budgets
-        .pauses()
-        .forEach(
-            (credential, until) -> {
-              SourcePoller poller = pollers.get(credential);
-              if (poller != null) {
-                poller.budget().pauseFromPeer(until);
-              }
-            });
+    onBuckets(budgets.shares(), io.pitwall.core.budget.TokenBucket::share);
+    onBuckets(budgets.pauses(), io.pitwall.core.budget.TokenBucket::pauseFromPeer);
+  }
+
+  /** Applies each credential's value to its bucket (credentials of other pools are ignored). */
+  private <T> void onBuckets(
+      Map<String, T> values,
+      java.util.function.BiConsumer<io.pitwall.core.budget.TokenBucket, T> action) {
+    values.forEach(
+        (credential, value) -> {
+          SourcePoller poller = pollers.get(credential);
+          if (poller != null) {
+            action.accept(poller.budget(), value);
+          }
+        });
   }
 
   private void round() {
