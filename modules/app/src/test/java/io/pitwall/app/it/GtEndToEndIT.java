@@ -157,8 +157,22 @@ class GtEndToEndIT {
               .find("pitwall_upstream_request_duration")
               .tag("endpoint", "racers")
               .timer();
+      // the not-yet-indexed drivers (16 to 19) cost the stagger on their first lookup: the timer
+      // saw the slowest request, whichever batches the scheduler put them in
+      java.util.Set<String> indexed = new java.util.HashSet<>();
+      int slowest = 0;
+      for (RequestLog.Entry request : racers) {
+        int unindexed = 0;
+        for (String id : request.path().substring("/api/racers/".length()).split(",")) {
+          if (id.compareTo("driver16") >= 0 && id.compareTo("driver19") <= 0 && indexed.add(id)) {
+            unindexed++;
+          }
+        }
+        slowest = Math.max(slowest, unindexed);
+      }
+      assertThat(slowest).as("a racers request waited for unindexed drivers").isPositive();
       assertThat(racerTimer.max(java.util.concurrent.TimeUnit.MILLISECONDS))
-          .isGreaterThanOrEqualTo(4 * 400);
+          .isGreaterThanOrEqualTo(slowest * 400);
     }
   }
 
