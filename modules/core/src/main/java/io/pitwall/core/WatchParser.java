@@ -177,6 +177,15 @@ public final class WatchParser {
               + ":"
               + fields.get("accountId"));
     }
+    if (credentials != null && credentials.getOrDefault(key.source(), Set.of()).isEmpty()) {
+      throw new Rejection(
+          "UNKNOWN_CREDENTIAL",
+          "no credential is configured for "
+              + key.source()
+              + " on this engine, so it cannot poll "
+              + key
+              + "; configure one and restart (the record is read again then)");
+    }
     String label = WatchValues.label(fields.get("label"));
     Boolean enabled = WatchValues.flag(fields, "enabled");
     String credential = credential(key, fields.get("credential"));

@@ -30,7 +30,8 @@ class WatchParserTest {
 
   private final WatchParser parser =
       new WatchParser(
-          List.of(FLAGGED, LISTED), Map.of("alpha", Set.of("default", "alt"), "beta", Set.of()));
+          List.of(FLAGGED, LISTED),
+          Map.of("alpha", Set.of("default", "alt"), "beta", Set.of("default")));
 
   @Test
   void shouldReadEveryCommonFieldAndTheSourcesOptionsFromConfigurationText() {
@@ -98,6 +99,23 @@ class WatchParserTest {
                 .parseText("beta:skino credential=alt")
                 .credential())
         .isEqualTo("alt");
+  }
+
+  @Test
+  void shouldRefuseAWatchOfASourceThisEngineHasNoCredentialFor() {
+    WatchParser withoutBeta =
+        new WatchParser(List.of(FLAGGED, LISTED), Map.of("alpha", Set.of("default")));
+
+    assertRejected(() -> withoutBeta.parseText("beta:skino"), "UNKNOWN_CREDENTIAL");
+    assertThatThrownBy(
+            () ->
+                withoutBeta.definition(
+                    new WatchKey("beta", "skino"), Map.of("source", "beta", "accountId", "skino")))
+        .hasMessageContaining("no credential is configured for beta on this engine");
+    assertThat(withoutBeta.parseText("alpha:42").key()).isEqualTo(new WatchKey("alpha", "42"));
+    assertThat(new WatchParser(List.of(FLAGGED, LISTED), null).parseText("beta:skino").key())
+        .as("a tool that does not know the engine's credentials takes it")
+        .isEqualTo(new WatchKey("beta", "skino"));
   }
 
   @Test

@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * end) and only then their watches (the configured ones are records of the topic too) are
  * scheduled; on revocation their watches stop, what is in flight is committed or dropped, and their
  * states are forgotten before the partitions go to the next owner. Upserts reach the source's
- * polling verticle as messages (this thread waits for its answer) and are polled in its next round,
- * disabled watches pause with their state kept, tombstones stop polling and tombstone the state in
- * a transaction; rejected records go to the dead-letter topic.
+ * polling verticle as messages (this thread does not wait for them) and are polled in its next
+ * round, disabled watches pause with their state kept, tombstones stop polling and tombstone the
+ * state in a transaction; rejected records go to the dead-letter topic.
  */
 final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
 
@@ -158,16 +158,17 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   @Override
   public void upsert(WatchDefinition watch) {
     if (!watch.enabled()) {
-      if (scheduler.remove(watch.key())) {
-        LOG.info("{}: disabled through the watches topic; polling stops, state kept", watch.key());
-      }
+      scheduler.remove(
+          watch.key(), "disabled through the watches topic; polling stops, state kept");
       return;
     }
-    scheduler.upsert(watch);
-    LOG.info(
-        "{}: watched through the watches topic{}",
-        watch.key(),
-        watch.label() == null ? "" : " (" + watch.label() + ")");
+    try {
+      scheduler.upsert(watch);
+    } catch (IllegalArgumentException e) {
+      // the parser refuses watches of sources without a poller, so this is a safety net only: the
+      // reader must not stop for one watch
+      LOG.error("{}: not polled: {}", watch.key(), e.getMessage());
+    }
   }
 
   /**
@@ -179,12 +180,9 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   public void remove(WatchKey key) {
     String name = key.toString();
     generations.removed(name);
-    boolean scheduled = scheduler.remove(key);
+    scheduler.remove(key, "unwatched through the watches topic; polling stops");
     publisher.tombstone(name);
     owner.removed(name);
-    if (scheduled) {
-      LOG.info("{}: unwatched through the watches topic; polling stops", name);
-    }
   }
 
   private int partitionOf(WatchKey key) {

@@ -48,11 +48,18 @@ final class PollingVerticle extends VerticleBase {
   /** A message to a polling verticle. */
   sealed interface Command permits Upsert, Remove, Release, Budgets, Round {}
 
-  /** Adds a watch or changes its definition; replied to with {@code true}. */
+  /**
+   * Adds a watch or changes its definition. Not answered: the sender does not wait (the verticle
+   * logs the watch, or why it could not take it).
+   */
   record Upsert(WatchDefinition watch) implements Command {}
 
-  /** Stops polling a watch; replied to with whether it was scheduled. */
-  record Remove(WatchKey key) implements Command {}
+  /**
+   * Stops polling a watch. Not answered; the verticle logs it when the watch was scheduled.
+   *
+   * @param why what the log says happened
+   */
+  record Remove(WatchKey key, String why) implements Command {}
 
   /**
    * Stops polling the watches of partitions given up (their polls in flight become stale); replied
@@ -160,12 +167,12 @@ final class PollingVerticle extends VerticleBase {
         roundQueued.set(false);
         round();
       } else if (command instanceof Upsert upsert) {
-        scheduler.upsert(upsert.watch(), shared.clock().instant());
-        changed = true;
-        message.reply(Boolean.TRUE, LocalCodec.LOCAL);
+        upsert(upsert.watch());
       } else if (command instanceof Remove remove) {
         changed = true;
-        message.reply(scheduler.remove(remove.key()), LocalCodec.LOCAL);
+        if (scheduler.remove(remove.key())) {
+          LOG.info("{}: {}", remove.key(), remove.why());
+        }
       } else if (command instanceof Release release) {
         message.reply(release(release.partitions()), LocalCodec.LOCAL);
       } else if (command instanceof Budgets budgets) {
@@ -181,6 +188,15 @@ final class PollingVerticle extends VerticleBase {
     if (command instanceof Round) {
       refreshView(changed);
     }
+  }
+
+  private void upsert(WatchDefinition watch) {
+    scheduler.upsert(watch, shared.clock().instant());
+    changed = true;
+    LOG.info(
+        "{}: watched through the watches topic{}",
+        watch.key(),
+        watch.label() == null ? "" : " (" + watch.label() + ")");
   }
 
   private List<WatchKey> release(Set<Integer> partitions) {

@@ -7,6 +7,7 @@ import io.pitwall.source.api.SourcePoller;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,17 +16,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's polling verticles, one per source credential pool, and the messages the rest of the
- * engine sends them: watches added and removed (from the watches topic's reader thread, which waits
- * for the verticle's answer), partitions given up on a rebalance, budget shares, and the scheduling
- * rounds. Thread-safe: it only sends messages and reads {@link PollingViews}.
+ * engine sends them: watches added and removed (from the watches topic's reader thread, which does
+ * not wait for them), partitions given up on a rebalance (which it waits for), budget shares, and
+ * the scheduling rounds. Thread-safe: it only sends messages and reads {@link PollingViews}.
  */
 final class PollingVerticles implements AutoCloseable {
 
-  private static final Duration ANSWER = Duration.ofSeconds(30);
+  private static final Logger LOG = LoggerFactory.getLogger(PollingVerticles.class);
+
+  /** A release's answer is waited for patiently (see {@link #release}), not timed out by Vert.x. */
+  private static final DeliveryOptions PATIENT =
+      new DeliveryOptions(LocalCodec.LOCAL).setSendTimeout(TimeUnit.DAYS.toMillis(1));
+
+  private static final long ANSWER_SECONDS = 30;
+  private static final Duration ANSWER = Duration.ofSeconds(ANSWER_SECONDS);
 
   private final Vertx vertx;
   private final Map<String, PollingVerticle> verticles;
@@ -82,21 +95,35 @@ final class PollingVerticles implements AutoCloseable {
   }
 
   /**
-   * Adds a watch or changes its definition, once its verticle took it.
+   * Hands a watch (added, or its definition changed) to its source's verticle, which polls it from
+   * its next round. Does not wait: the watches topic's reader never blocks on a busy verticle, and
+   * a whole assignment's watches reach the verticle as fast as the topic is read. The verticle
+   * takes them in the order they were sent, before any later {@link #release}.
    *
-   * @throws IllegalArgumentException when no source polls it, or its credential is not configured
+   * @throws IllegalArgumentException when no source polls it
    */
   void upsert(WatchDefinition watch) {
-    ask(watch.key().source(), new PollingVerticle.Upsert(watch));
+    tell(watch.key().source(), new PollingVerticle.Upsert(watch));
   }
 
-  /** Stops polling a watch; returns whether it was scheduled. */
-  boolean remove(WatchKey key) {
-    return verticles.containsKey(key.source())
-        && Boolean.TRUE.equals(ask(key.source(), new PollingVerticle.Remove(key)));
+  /**
+   * Stops polling a watch, without waiting (in order with the upserts sent before).
+   *
+   * @param why what the verticle logs when the watch was scheduled
+   */
+  void remove(WatchKey key, String why) {
+    if (verticles.containsKey(key.source())) {
+      tell(key.source(), new PollingVerticle.Remove(key, why));
+    }
   }
 
-  /** Stops polling the watches of partitions given up; returns their keys. */
+  /**
+   * Stops polling the watches of partitions given up, and waits until every verticle has (a
+   * revocation must not finish while a verticle still polls them); returns their keys. A verticle
+   * that does not answer within {@value #ANSWER_SECONDS} s is waited for again, with a warning each
+   * time, rather than given up on: the rebalance then takes longer, and if the group moves on
+   * without this instance, the fencing of its transactions keeps the next owner's data whole.
+   */
   List<WatchKey> release(Set<Integer> partitions) {
     List<Future<Object>> answers = new ArrayList<>();
     for (String source : verticles.keySet()) {
@@ -106,13 +133,13 @@ final class PollingVerticles implements AutoCloseable {
               .request(
                   PollingVerticle.address(source),
                   new PollingVerticle.Release(Set.copyOf(partitions)),
-                  LocalCodec.LOCAL)
+                  PATIENT)
               .map(m -> m.body()));
     }
     List<WatchKey> leaving = new ArrayList<>();
     for (Future<Object> answer : answers) {
       @SuppressWarnings("unchecked")
-      List<WatchKey> keys = (List<WatchKey>) await(answer);
+      List<WatchKey> keys = (List<WatchKey>) awaitPatiently(answer, partitions);
       leaving.addAll(keys);
     }
     return leaving;
@@ -162,18 +189,33 @@ final class PollingVerticles implements AutoCloseable {
         });
   }
 
-  private Object ask(String source, PollingVerticle.Command command) {
+  private void tell(String source, PollingVerticle.Command command) {
     if (!verticles.containsKey(source)) {
       throw new IllegalArgumentException("no source plugin polls " + source);
     }
-    try {
-      return await(
-          vertx
-              .eventBus()
-              .request(PollingVerticle.address(source), command, LocalCodec.LOCAL)
-              .map(m -> m.body()));
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+    vertx.eventBus().send(PollingVerticle.address(source), command, LocalCodec.LOCAL);
+  }
+
+  /** Waits for a verticle's answer as long as it takes, warning every {@link #ANSWER}. */
+  private static <T> T awaitPatiently(Future<T> future, Set<Integer> partitions) {
+    CompletableFuture<T> answer = future.toCompletionStage().toCompletableFuture();
+    long waited = 0;
+    while (true) {
+      try {
+        return answer.get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for a polling verticle", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+      } catch (TimeoutException e) {
+        waited += ANSWER.toSeconds();
+        LOG.warn(
+            "Partitions {} given up: a polling verticle has not stopped their watches after {} s;"
+                + " still waiting",
+            partitions,
+            waited);
+      }
     }
   }
 

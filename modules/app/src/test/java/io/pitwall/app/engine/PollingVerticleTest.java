@@ -105,8 +105,50 @@ class PollingVerticleTest {
     assertThat(generations.current(generation).test("psn:1"))
         .as("a poll of it in flight is stale")
         .isFalse();
-    assertThat(verticles.remove(first)).as("no longer scheduled").isFalse();
-    assertThat(verticles.remove(WatchKey.parse(other))).isTrue();
+    verticles.remove(WatchKey.parse(other), "removed by the test");
+    verticles.round(0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> views.keys("psn").isEmpty());
+  }
+
+  /**
+   * The watches topic's reader hands watches over without waiting: a verticle stuck on its context
+   * (a long round, a long GC pause) must not stop the reader, which before waited up to 30 s for
+   * each answer and then stopped the engine. The watches it was handed meanwhile are all taken, in
+   * order, once it runs again.
+   */
+  @Test
+  void shouldTakeWatchesWithoutWaitingWhileTheVerticleIsStuck() throws Exception {
+    verticles = deploy();
+    java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch blocking = new java.util.concurrent.CountDownLatch(1);
+    verticles
+        .contextOf("psn")
+        .runOnContext(
+            v -> {
+              blocking.countDown();
+              try {
+                stuck.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    assertThat(blocking.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          for (int i = 1; i <= 1000; i++) {
+            verticles.upsert(watch("psn:" + i));
+          }
+          verticles.remove(WatchKey.parse("psn:1"), "removed by the test");
+        },
+        "upserts and removals while the verticle is stuck");
+    assertThat(views.size()).as("nothing taken yet: the verticle is stuck").isZero();
+
+    stuck.countDown();
+    verticles.round(0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> views.size() == 999);
+    assertThat(views.keys("psn")).doesNotContain("psn:1").contains("psn:2", "psn:1000");
   }
 
   @Test

@@ -15,7 +15,13 @@ class WatchJsonTest {
   private final WatchParser rules =
       new WatchParser(
           WatchRecordParserTest.SOURCES,
-          Map.of("psn", Set.of("default", "alt"), "gridstats", Set.of("default")));
+          Map.of(
+              "psn",
+              Set.of("default", "alt"),
+              "gridstats",
+              Set.of("default"),
+              "gt",
+              Set.of("default")));
   private final WatchRecordParser parser = new WatchRecordParser(rules);
 
   @Test
