@@ -252,7 +252,6 @@ public final class Engine implements AutoCloseable {
             partitions,
             generations,
             SourceWiring.credentialNames(pollers),
-            clock,
             metrics::deadLetter,
             new LiveWatches.Owner() {
               @Override

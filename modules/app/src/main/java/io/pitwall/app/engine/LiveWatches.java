@@ -8,10 +8,8 @@ import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.kafka.watches.DeadLetterQueue;
 import io.pitwall.kafka.watches.MembershipLiveness;
 import io.pitwall.kafka.watches.Ownership;
-import io.pitwall.kafka.watches.WatchPartitioner;
 import io.pitwall.kafka.watches.WatchRecordParser;
 import io.pitwall.kafka.watches.WatchesTopicReader;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +59,7 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
   private final TransactionalPublisher publisher;
   private final KafkaStateStore states;
   private final WatchGenerations generations;
-  private final Clock clock;
   private final DeadLetterQueue dlq;
-  private final int partitions;
   private final Owner owner;
   private final WatchesTopicReader reader;
   private volatile boolean closing;
@@ -91,15 +87,12 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
       int partitions,
       WatchGenerations generations,
       Map<String, Set<String>> credentials,
-      Clock clock,
       Consumer<String> deadLetters,
       Owner owner) {
     this.scheduler = scheduler;
     this.publisher = publisher;
     this.states = states;
     this.generations = generations;
-    this.clock = clock;
-    this.partitions = partitions;
     this.owner = owner;
     this.dlq = new DeadLetterQueue(prefix + "dlq", publisher, states);
     states.ownPartitions(partitions);
@@ -183,10 +176,6 @@ final class LiveWatches implements WatchesTopicReader.Listener, AutoCloseable {
     scheduler.remove(key, "unwatched through the watches topic; polling stops");
     publisher.tombstone(name);
     owner.removed(name);
-  }
-
-  private int partitionOf(WatchKey key) {
-    return WatchPartitioner.partition(key.toString(), partitions);
   }
 
   /** The watches-topic partitions this instance owns. */

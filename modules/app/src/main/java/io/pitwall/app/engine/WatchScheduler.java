@@ -130,7 +130,20 @@ final class WatchScheduler {
   List<Batch> takeDue(Instant now) {
     List<PollScheduler.Dispatch> due = new ArrayList<>(waiting);
     waiting.clear();
-    due.addAll(scheduler.next(now));
+    Map<String, Integer> queued = new HashMap<>();
+    due.forEach(d -> queued.merge(d.credential(), 1, Integer::sum));
+    // only as many new requests as free slots: with a large budget (a bucket's burst, a lifted
+    // budget) the scheduler would otherwise decide far ahead, and those decisions would wait here
+    // in the order they were made while newer watches and changes arrived
+    due.addAll(
+        scheduler.next(
+            now,
+            credential ->
+                Math.max(
+                    0,
+                    slots.share(credential)
+                        - slots.inFlight(credential)
+                        - queued.getOrDefault(credential, 0))));
     List<Batch> batches = new ArrayList<>();
     for (PollScheduler.Dispatch dispatch : due) {
       List<WatchDefinition> watches =

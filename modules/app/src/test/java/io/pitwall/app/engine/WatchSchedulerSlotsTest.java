@@ -80,6 +80,53 @@ class WatchSchedulerSlotsTest {
     assertThat(next.get(0).watches()).doesNotContainAnyElementsOf(first.get(0).watches());
   }
 
+  /**
+   * Requests are decided when a slot can take them: with a large budget the scheduler once decided
+   * every eligible watch at the first round, and those decisions waited in that order while a watch
+   * whose bound was at risk came in behind them (the restore benchmark's catch-up stayed on the
+   * watches of the first partitions read for that reason).
+   */
+  @Test
+  void shouldDecideOnlyAsManyRequestsAsThereAreFreeSlots() {
+    PollScheduler core =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(6));
+    core.addCredential("psn", "psn/default", bucket(), 1);
+    WatchScheduler scheduler = new WatchScheduler(core, Duration.ofSeconds(1), 4);
+    for (int i = 0; i < 100; i++) {
+      scheduler.upsert(watch("psn:" + (1_000_000_000_000_000_000L + i)), T0);
+    }
+
+    List<WatchScheduler.Batch> first = scheduler.takeDue(T0);
+    assertThat(first).hasSize(4);
+    WatchDefinition urgent =
+        new WatchDefinition(
+            WatchKey.parse("psn:2000000000000000000"),
+            null,
+            true,
+            null,
+            io.pitwall.core.WatchOptions.NONE,
+            null,
+            Duration.ofSeconds(10));
+    scheduler.upsert(urgent, T0);
+    Instant later = T0.plusSeconds(10);
+    for (WatchScheduler.Batch batch : first) {
+      scheduler.done(
+          batch,
+          batch.watches().stream()
+              .map(w -> WatchResult.failed(w, io.pitwall.core.PollOutcome.UPSTREAM_ERROR, ""))
+              .toList(),
+          later,
+          null);
+      scheduler.release(batch);
+    }
+
+    List<WatchScheduler.Batch> next = scheduler.takeDue(later);
+    assertThat(next).hasSize(4);
+    assertThat(next.stream().flatMap(b -> b.watches().stream()))
+        .as("the watch whose bound is at risk goes in the next decision")
+        .contains(urgent);
+  }
+
   private static WatchDefinition watch(String key) {
     return new WatchDefinition(WatchKey.parse(key), null, io.pitwall.core.WatchOptions.NONE);
   }

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Decides which watches get the next upstream requests. Pure: time comes in as arguments and the
@@ -32,7 +33,8 @@ import java.util.Set;
  *       risk, earliest deadline first: a watch is at risk when the budget, spent on watches with
  *       earlier deadlines first, would reach it too late;
  *   <li>never-polled watches, oldest first (after a restart this spreads the catch-up at the
- *       budget's pace rather than bursting);
+ *       budget's pace rather than bursting), where the watches of one burst of additions count as
+ *       equally old and go in a spread of their keys;
  *   <li>the rest by expected backlog of undetected change, rate × (time since seen)²: the index
  *       policy that minimises mean detection lag, with the rate from recent activity ({@link
  *       ActivityEstimate}).
@@ -105,6 +107,16 @@ public final class PollScheduler {
    */
   public static final double DEFAULT_PRIOR_CHANGES = 12.0;
 
+  /**
+   * Watches added each within this of the one before count as one burst (never-polled, they are
+   * taken in a spread of their keys, not in the order they came): a restored assignment's watches
+   * arrive over a few seconds, partition after partition.
+   */
+  static final Duration BURST_GAP = Duration.ofSeconds(5);
+
+  /** A burst ends this long after it began even if additions keep coming (oldest first again). */
+  static final Duration BURST_LENGTH = Duration.ofSeconds(60);
+
   private final SchedulingMode mode;
   private final Duration defaultMin;
   private final Duration defaultMax;
@@ -114,6 +126,11 @@ public final class PollScheduler {
 
   /** The next watch's place in the order of addition (which breaks ties between watches). */
   private long nextSequence;
+
+  /** The start of the current burst of additions, and its last addition (null before any). */
+  private Instant burstStart;
+
+  private Instant lastArrival;
 
   /** A scheduler with the {@link #DEFAULT_PRIOR_CHANGES default prior}. */
   public PollScheduler(SchedulingMode mode, Duration defaultMin, Duration defaultMax) {
@@ -169,7 +186,7 @@ public final class PollScheduler {
     CredentialState chosen = choose(key.source(), credential);
     ScheduledWatch entry = watches.get(key);
     if (entry == null) {
-      entry = new ScheduledWatch(key, now, priorChanges, nextSequence++);
+      entry = new ScheduledWatch(key, now, burst(now), priorChanges, nextSequence++);
       watches.put(key, entry);
     } else {
       entry.credential.watchCount--;
@@ -240,9 +257,22 @@ public final class PollScheduler {
 
   /** The requests to make now, their watches marked in flight until {@link #done}. */
   public List<Dispatch> next(Instant now) {
+    return next(now, credential -> Integer.MAX_VALUE);
+  }
+
+  /**
+   * The requests to make now, at most {@code room} of them for each credential (the caller's free
+   * poll slots: a request decided now but made later would be made on a stale decision), their
+   * watches marked in flight until {@link #done}.
+   *
+   * @param room how many requests a credential (by id) can start now
+   */
+  public List<Dispatch> next(Instant now, ToIntFunction<String> room) {
     List<Dispatch> dispatches = new ArrayList<>();
     for (CredentialState credential : credentials.values()) {
-      int requests = credential.budget.available() - credential.inFlight;
+      int requests =
+          Math.min(
+              credential.budget.available() - credential.inFlight, room.applyAsInt(credential.id));
       if (requests <= 0) {
         continue;
       }
@@ -332,6 +362,18 @@ public final class PollScheduler {
   /** Number of watches. */
   public int size() {
     return watches.size();
+  }
+
+  /** The start of the burst an addition at {@code now} belongs to (a new one after a gap). */
+  private Instant burst(Instant now) {
+    if (burstStart == null
+        || now.isBefore(burstStart)
+        || Duration.between(lastArrival, now).compareTo(BURST_GAP) > 0
+        || Duration.between(burstStart, now).compareTo(BURST_LENGTH) > 0) {
+      burstStart = now;
+    }
+    lastArrival = now;
+    return burstStart;
   }
 
   private CredentialState choose(String source, String requested) {

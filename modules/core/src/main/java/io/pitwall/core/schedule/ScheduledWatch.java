@@ -13,13 +13,19 @@ final class ScheduledWatch {
   final long sequence;
 
   /**
-   * The order among never-polled watches: by the second they were added, and within one second in a
-   * spread of their keys (not in the order they came), so that the catch-up after a start, when a
-   * whole restored assignment arrives at once partition after partition, reaches every partition's
-   * watches early instead of the last partition's after all the others.
+   * The start of the burst of additions it came with ({@link PollScheduler#BURST_GAP}): watches
+   * added in one burst count as added together.
+   */
+  final Instant arrival;
+
+  /**
+   * The order among never-polled watches: by the burst they were added in, and within one burst in
+   * a spread of their keys (not in the order they came), so that the catch-up after a start, when a
+   * whole restored assignment arrives partition after partition over a few seconds, reaches every
+   * partition's watches early instead of the last partition's after all the others.
    */
   static final java.util.Comparator<ScheduledWatch> ARRIVAL =
-      java.util.Comparator.comparingLong((ScheduledWatch w) -> w.added.getEpochSecond())
+      java.util.Comparator.comparing((ScheduledWatch w) -> w.arrival)
           .thenComparingInt(w -> w.spread)
           .thenComparingLong(w -> w.sequence);
 
@@ -39,9 +45,19 @@ final class ScheduledWatch {
   Instant retryAt;
   boolean inFlight;
 
+  /** A watch that arrived alone (its own burst). */
   ScheduledWatch(WatchKey key, Instant now, double priorChanges, long sequence) {
+    this(key, now, now, priorChanges, sequence);
+  }
+
+  /**
+   * @param now when it is added
+   * @param arrival the start of the burst of additions it came with
+   */
+  ScheduledWatch(WatchKey key, Instant now, Instant arrival, double priorChanges, long sequence) {
     this.key = key;
     this.added = now;
+    this.arrival = arrival;
     this.sequence = sequence;
     int h = key.toString().hashCode() * 0x9E3779B9;
     this.spread = h ^ (h >>> 16);

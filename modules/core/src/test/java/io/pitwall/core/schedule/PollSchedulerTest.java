@@ -57,12 +57,12 @@ class PollSchedulerTest {
   }
 
   /**
-   * After a start a whole restored assignment arrives at once, partition after partition (here 12
-   * groups of 100, in order): the catch-up must reach every group early, not the last group after
-   * 1,100 others (issue 14's restore figure waited for the last partition's first poll).
+   * After a start a whole restored assignment arrives partition after partition (here 12 groups of
+   * 100, in order, over 12 seconds): the catch-up must reach every group early, not the last group
+   * after 1,100 others (issue 14's restore figure waited for the last partition's first poll).
    */
   @Test
-  void shouldReachEveryGroupOfWatchesAddedAtOnceEarlyInTheCatchUp() {
+  void shouldReachEveryGroupOfWatchesAddedInOneBurstEarlyInTheCatchUp() {
     TokenBucket budget = new TokenBucket(clock, 1500, FIFTEEN_MINUTES); // a burst of 30
     // a staleness bound the budget keeps easily: none of them is at risk, all are never polled
     PollScheduler scheduler =
@@ -70,11 +70,13 @@ class PollSchedulerTest {
             new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), Duration.ofHours(6)),
             budget);
     for (int i = 0; i < 1200; i++) {
-      scheduler.put(psn(i), null, null, null, T0);
+      scheduler.put(psn(i), null, null, null, T0.plusSeconds(i / 100));
     }
+    Instant now = T0.plusSeconds(12);
+    clock.set(now);
     Set<Integer> groups = new java.util.HashSet<>();
     int dispatched = 0;
-    for (PollScheduler.Dispatch d : scheduler.next(T0)) {
+    for (PollScheduler.Dispatch d : scheduler.next(now)) {
       for (WatchKey key : d.watches()) {
         groups.add(Integer.parseInt(key.accountId().substring(14)) / 100);
         dispatched++;
@@ -84,15 +86,34 @@ class PollSchedulerTest {
     assertThat(groups)
         .as("groups reached by the first %d polls of the catch-up", dispatched)
         .hasSizeGreaterThanOrEqualTo(8);
+  }
 
-    // a watch added a second later still waits for those added before it
+  @Test
+  void shouldTakeNeverPolledWatchesOldestFirstAcrossBursts() {
     PollScheduler later =
         psn(
             new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), FIFTEEN_MINUTES),
             new TokenBucket(clock, 300, FIFTEEN_MINUTES));
-    later.put(psn(1), null, null, null, T0.plusSeconds(1));
     later.put(psn(2), null, null, null, T0);
-    assertThat(later.next(T0.plusSeconds(1)).get(0).watches()).containsExactly(psn(2));
+    later.put(psn(1), null, null, null, T0.plus(PollScheduler.BURST_GAP).plusSeconds(1));
+    // additions that never pause still end their burst after BURST_LENGTH
+    PollScheduler steady =
+        psn(
+            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), FIFTEEN_MINUTES),
+            new TokenBucket(clock, 300, FIFTEEN_MINUTES));
+    Instant t = T0;
+    for (int i = 1000; !t.isAfter(T0.plus(PollScheduler.BURST_LENGTH)); i--, t = t.plusSeconds(1)) {
+      steady.put(psn(i), null, null, null, t);
+    }
+    steady.put(psn(1), null, null, null, t);
+
+    Instant now = t.plusSeconds(1);
+    assertThat(later.next(now).get(0).watches())
+        .as("a watch added after a pause waits for the burst before it")
+        .containsExactly(psn(2));
+    assertThat(steady.next(now).stream().flatMap(d -> d.watches().stream()))
+        .as("the last addition, in a later burst, is not first")
+        .doesNotContain(psn(1));
   }
 
   @Test
