@@ -71,6 +71,9 @@ final class PollSlots {
   /** The credential's share of the slots now. */
   int share(String credential) {
     String source = sources.get(credential);
+    if (source == null) {
+      return 1; // never had a watch: one slot, never more
+    }
     Map<String, List<String>> active = new TreeMap<>();
     for (String c : new TreeSet<>(watches.keySet())) {
       active.computeIfAbsent(sources.get(c), s -> new java.util.ArrayList<>()).add(c);

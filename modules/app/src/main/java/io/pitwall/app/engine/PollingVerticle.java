@@ -110,6 +110,12 @@ final class PollingVerticle extends VerticleBase {
   private final AtomicBoolean roundQueued = new AtomicBoolean();
   private MessageConsumer<Command> consumer;
   private boolean changed = true;
+
+  /** The keys and counts last published, and the scheduler's version they were taken at. */
+  private List<String> keysView = List.of();
+
+  private Map<String, Map<Integer, Integer>> countsView = Map.of();
+  private long viewVersion = -1;
   private long viewTakenAt = Long.MIN_VALUE;
 
   /**
@@ -321,6 +327,13 @@ final class PollingVerticle extends VerticleBase {
     }
     viewTakenAt = now;
     changed = false;
+    if (viewVersion != scheduler.version()) {
+      // the keys and counts only when the watches changed: copying 100,000 keys every second
+      // would take the verticle's time for nothing
+      viewVersion = scheduler.version();
+      keysView = scheduler.keys(source);
+      countsView = scheduler.credentialCounts(shared.partitionOf());
+    }
     Map<String, PollingViews.Budget> budgets = new HashMap<>();
     pollers.forEach(
         (id, poller) ->
@@ -333,8 +346,8 @@ final class PollingVerticle extends VerticleBase {
         .publish(
             source,
             new PollingViews.View(
-                List.copyOf(scheduler.keys(source)),
-                scheduler.credentialCounts(shared.partitionOf()),
+                keysView,
+                countsView,
                 scheduler.maxStaleness(source, shared.clock().instant()),
                 Map.copyOf(budgets)));
   }

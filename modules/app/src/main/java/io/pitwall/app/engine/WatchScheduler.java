@@ -37,6 +37,10 @@ final class WatchScheduler {
   private final Duration interval;
   private final PollSlots slots;
   private final Map<WatchKey, WatchDefinition> specs = new HashMap<>();
+
+  /** See {@link #version()}. */
+  private long version;
+
   private final Map<WatchKey, String> assigned = new HashMap<>();
   private final List<PollScheduler.Dispatch> waiting = new ArrayList<>();
 
@@ -95,6 +99,7 @@ final class WatchScheduler {
    * @throws IllegalArgumentException when its credential is not configured
    */
   void upsert(WatchDefinition watch, Instant now) {
+    version++;
     WatchKey key = watch.key();
     String name = watch.credential();
     scheduler.put(
@@ -113,6 +118,7 @@ final class WatchScheduler {
 
   /** Stops scheduling a watch; returns whether it was scheduled. */
   boolean remove(WatchKey key) {
+    version++;
     specs.remove(key);
     String credential = assigned.remove(key);
     if (credential != null) {
@@ -196,6 +202,7 @@ final class WatchScheduler {
    */
   private void moveOffDeadCredential(String credential) {
     List<WatchKey> moved = scheduler.credentialDead(credential);
+    version += moved.size();
     for (WatchKey key : moved) {
       String now = scheduler.credentialOf(key);
       String previous = assigned.put(key, now);
@@ -255,6 +262,14 @@ final class WatchScheduler {
    * How many scheduled watches each credential has per partition: what this instance tells the
    * fleet, so that every instance can compute its share of each credential's budget.
    */
+  /**
+   * A number that changes whenever the watches or their credentials changed (views of them need
+   * rebuilding only then).
+   */
+  long version() {
+    return version;
+  }
+
   Map<String, Map<Integer, Integer>> credentialCounts(
       java.util.function.ToIntFunction<WatchKey> partitionOf) {
     Map<String, Map<Integer, Integer>> counts = new java.util.HashMap<>();

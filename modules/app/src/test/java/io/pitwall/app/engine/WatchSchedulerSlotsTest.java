@@ -127,6 +127,19 @@ class WatchSchedulerSlotsTest {
         .contains(urgent);
   }
 
+  @Test
+  void shouldDecideNothingBeforeACredentialHasWatches() {
+    PollScheduler core =
+        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(6));
+    core.addCredential("psn", "psn/default", bucket(), 1);
+    core.addCredential("gt", "gt/default", bucket(), 1);
+    WatchScheduler scheduler = new WatchScheduler(core, Duration.ofSeconds(1), 4);
+
+    assertThat(scheduler.takeDue(T0)).isEmpty();
+    scheduler.upsert(watch("gt:9000001"), T0);
+    assertThat(scheduler.takeDue(T0)).as("the other credential still has none").hasSize(1);
+  }
+
   private static WatchDefinition watch(String key) {
     return new WatchDefinition(WatchKey.parse(key), null, io.pitwall.core.WatchOptions.NONE);
   }
