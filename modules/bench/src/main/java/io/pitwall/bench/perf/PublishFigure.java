@@ -85,6 +85,12 @@ final class PublishFigure {
     }
   }
 
+  /**
+   * Whether the polls' work (scan, diff, state encoding) is done before the clock starts, so that
+   * the figure is the publisher's alone: the JVM option {@code -Dperf.publish.prebuilt=true}.
+   */
+  static final boolean PREBUILT = Boolean.getBoolean("perf.publish.prebuilt");
+
   /** Most ProducerPerformance runs spent on matching its transaction size to Pitwall's. */
   private static final int MATCH_RUNS = 6;
 
@@ -97,7 +103,8 @@ final class PublishFigure {
    */
   static void run(String bootstrap, String registryUrl, int polls, int inFlight, Duration linger)
       throws Exception {
-    String prefix = "perf.publish" + inFlight + "." + linger.toMillis() + ".";
+    String prefix =
+        "perf.publish" + inFlight + "." + linger.toMillis() + (PREBUILT ? ".prebuilt." : ".");
     String eventTopic = prefix + "psn.trophy-earned";
     String stateTopic = prefix + "state";
     String kafkaTopic = prefix + "kafka";
@@ -157,7 +164,7 @@ final class PublishFigure {
         Locale.ROOT,
         "publish: pitwall-rec-per-s=%.0f kafka-rec-per-s=%.0f records-per-txn=%.1f"
             + " kafka-records-per-txn=%.1f ratio=%s (%d polls, one batch each, %d in flight,"
-            + " linger %d ms: %d transactions, %.2f polls per transaction; kafka"
+            + " linger %d ms%s: %d transactions, %.2f polls per transaction; kafka"
             + " --transaction-duration-ms=%d, %d transactions (records per transaction by"
             + " duration: %s); %d records of %d bytes on average: events %d, states %d; %d"
             + " partitions, acks=all; target >= 0.7) %s%n",
@@ -169,6 +176,7 @@ final class PublishFigure {
         polls,
         inFlight,
         linger.toMillis(),
+        PREBUILT ? ", the polls' work done before the clock started" : "",
         pitwall.transactions(),
         polls / (double) pitwall.transactions(),
         kafka.durationMs(),
@@ -245,6 +253,13 @@ final class PublishFigure {
       for (int p = 0; p < sample; p++) {
         batch(priors, answers.get(p), eventTopic, codec, sizes);
       }
+      // with PREBUILT, the polls' work too: what is left is the publish path alone
+      List<PublishBatch> built = PREBUILT ? new ArrayList<>() : null;
+      if (PREBUILT) {
+        for (Upstream answer : answers) {
+          built.add(batch(priors, answer, eventTopic, codec, null));
+        }
+      }
       double retriesBefore = retries(producers);
       AtomicLong slotCpu = new AtomicLong();
       AtomicInteger next = new AtomicInteger();
@@ -272,7 +287,9 @@ final class PublishFigure {
                                 }
                                 long cpuBefore = cpu.getCurrentThreadCpuTime();
                                 PublishBatch batch =
-                                    batch(priors, answers.get(p), eventTopic, codec, null);
+                                    built != null
+                                        ? built.get(p)
+                                        : batch(priors, answers.get(p), eventTopic, codec, null);
                                 slotCpu.addAndGet(cpu.getCurrentThreadCpuTime() - cpuBefore);
                                 records.addAndGet(batch.events().size() + batch.states().size());
                                 return batch;
