@@ -1,9 +1,11 @@
 package io.pitwall.bench.perf;
 
 import io.pitwall.app.config.PitwallSettings;
+import io.pitwall.kafka.publish.PublisherSettings;
 import io.pitwall.kafka.state.KafkaStateStore;
 import io.pitwall.runtime.ApicurioRegistryProcess;
 import io.pitwall.runtime.KraftBroker;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -62,12 +64,49 @@ public final class Perf {
       }
       filled = null;
       if (publish) {
-        for (int inFlight : List.of(pollConcurrency(), PUBLISH_GROUP_LIMIT)) {
-          PublishFigure.run(
-              broker.bootstrapServers(), registry.confluentApiUrl(), PUBLISH_POLLS, inFlight);
+        for (int inFlight : publishInFlight()) {
+          for (Duration linger : publishLingers()) {
+            PublishFigure.run(
+                broker.bootstrapServers(),
+                registry.confluentApiUrl(),
+                PUBLISH_POLLS,
+                inFlight,
+                linger);
+          }
         }
       }
     }
+  }
+
+  /**
+   * The polls in flight of the {@code publish:} lines: the JVM option {@code
+   * -Dperf.publish.in-flight=4,64} (default: the engine's default {@code poll.concurrency} and the
+   * group limit).
+   */
+  static List<Integer> publishInFlight() {
+    String given = System.getProperty("perf.publish.in-flight");
+    if (given == null) {
+      return List.of(pollConcurrency(), PUBLISH_GROUP_LIMIT);
+    }
+    return java.util.Arrays.stream(given.split(","))
+        .map(String::strip)
+        .map(Integer::valueOf)
+        .toList();
+  }
+
+  /**
+   * The publisher's lingers of the {@code publish:} lines: the JVM option {@code
+   * -Dperf.publish.linger=PT0S,PT0.005S} (default: the publisher's default).
+   */
+  static List<Duration> publishLingers() {
+    String given = System.getProperty("perf.publish.linger");
+    if (given == null) {
+      return List.of(PublisherSettings.DEFAULT_LINGER);
+    }
+    return java.util.Arrays.stream(given.split(","))
+        .map(String::strip)
+        .map(Duration::parse)
+        .toList();
   }
 
   /** The engine's default {@code poll.concurrency}: how many polls it has in flight at once. */

@@ -5,6 +5,7 @@ import io.pitwall.events.wire.AvroWireCodec;
 import io.pitwall.events.wire.ConfluentRestRegistryClient;
 import io.pitwall.kafka.Availability;
 import io.pitwall.kafka.publish.PublishBatch;
+import io.pitwall.kafka.publish.PublishTimings;
 import io.pitwall.kafka.publish.PublisherSettings;
 import io.pitwall.kafka.publish.TransactionalPublisher;
 import io.pitwall.kafka.state.KafkaStateStore;
@@ -21,19 +22,26 @@ import io.pitwall.source.psn.diff.TrophyEarnedChange;
 import io.pitwall.source.psn.diff.TrophyMeta;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.tools.ProducerPerformance;
 
@@ -60,51 +68,140 @@ final class PublishFigure {
 
   /** What one run measured on Pitwall's side. */
   private record Measured(
-      long records, long transactions, double seconds, long eventBytes, long stateBytes) {}
+      long records,
+      long transactions,
+      double seconds,
+      long eventBytes,
+      long stateBytes,
+      PublishTimings timings,
+      double slotCpuNanosPerPoll,
+      double retries) {}
+
+  /** One ProducerPerformance run: its duration setting, rate, transactions and commit time. */
+  private record KafkaRun(
+      long durationMs, double rate, long transactions, double commitNanos, double retries) {
+    double perTransaction(long records) {
+      return TransactionMatch.recordsPerTransaction(records, transactions);
+    }
+  }
 
   /**
-   * Runs both sides and prints the {@code publish:} line.
+   * Whether the polls' work (scan, diff, state encoding) is done before the clock starts, so that
+   * the figure is the publisher's alone: the JVM option {@code -Dperf.publish.prebuilt=true}.
+   */
+  static final boolean PREBUILT = Boolean.getBoolean("perf.publish.prebuilt");
+
+  /** Most ProducerPerformance runs spent on matching its transaction size to Pitwall's. */
+  private static final int MATCH_RUNS = 6;
+
+  /**
+   * Runs both sides and prints the {@code publish:} line and the {@code publish-timings:} line.
    *
    * @param polls how many polls are published
    * @param inFlight how many polls are in flight at once (the engine's {@code poll.concurrency})
+   * @param linger the publisher's linger ({@link PublisherSettings#linger()})
    */
-  static void run(String bootstrap, String registryUrl, int polls, int inFlight) throws Exception {
-    String prefix = "perf.publish" + inFlight + ".";
+  static void run(String bootstrap, String registryUrl, int polls, int inFlight, Duration linger)
+      throws Exception {
+    String prefix =
+        "perf.publish" + inFlight + "." + linger.toMillis() + (PREBUILT ? ".prebuilt." : ".");
     String eventTopic = prefix + "psn.trophy-earned";
     String stateTopic = prefix + "state";
     String kafkaTopic = prefix + "kafka";
     PerfTopics.create(bootstrap, List.of(eventTopic, kafkaTopic), List.of(stateTopic));
     Measured pitwall =
-        pitwall(bootstrap, registryUrl, polls, inFlight, prefix, eventTopic, stateTopic);
+        pitwall(bootstrap, registryUrl, polls, inFlight, linger, prefix, eventTopic, stateTopic);
     long records = pitwall.records();
     double pitwallRate = records / pitwall.seconds();
     double perTxn = TransactionMatch.recordsPerTransaction(records, pitwall.transactions());
     int recordSize = (int) ((pitwall.eventBytes() + pitwall.stateBytes()) / records);
-    long durationMs = TransactionMatch.durationMs(perTxn, pitwallRate);
-    double kafkaRate =
-        producerPerformance(bootstrap, kafkaTopic, records, recordSize, durationMs, prefix);
+
+    // iterate ProducerPerformance's duration until its transactions hold Pitwall's records
+    List<KafkaRun> runs = new ArrayList<>();
+    Optional<Long> next = Optional.of(TransactionMatch.durationMs(perTxn, pitwallRate));
+    while (next.isPresent() && runs.size() < MATCH_RUNS) {
+      long durationMs = next.get();
+      KafkaRun run = producerPerformance(bootstrap, kafkaTopic, records, recordSize, durationMs);
+      runs.add(run);
+      double kafkaPerTxn = run.perTransaction(records);
+      if (TransactionMatch.matches(kafkaPerTxn, perTxn)) {
+        break;
+      }
+      next = TransactionMatch.nextDurationMs(durationMs, kafkaPerTxn, perTxn);
+      long proposed = next.orElse(-1L);
+      if (runs.stream().anyMatch(r -> r.durationMs() == proposed)) {
+        // the sizes straddle Pitwall's between two neighbouring durations: take the closer one
+        break;
+      }
+    }
+    KafkaRun kafka =
+        runs.stream()
+            .min(
+                java.util.Comparator.comparingDouble(
+                    r -> Math.abs(r.perTransaction(records) - perTxn)))
+            .orElseThrow();
+    double kafkaPerTxn = kafka.perTransaction(records);
+    boolean equal = TransactionMatch.matches(kafkaPerTxn, perTxn);
+    String ratio =
+        equal
+            ? String.format(Locale.ROOT, "%.2f", pitwallRate / kafka.rate())
+            : "n/a (no equal transaction sizes: "
+                + (kafkaPerTxn > perTxn && kafka.durationMs() <= TransactionMatch.SHORTEST_MS
+                    ? "ProducerPerformance's shortest transaction, 1 ms, holds more"
+                    : "no duration came within 15 %")
+                + ")";
+    StringBuilder tries = new StringBuilder();
+    for (KafkaRun r : runs) {
+      tries.append(
+          String.format(
+              Locale.ROOT,
+              "%s%d ms: %.1f",
+              tries.length() == 0 ? "" : ", ",
+              r.durationMs(),
+              r.perTransaction(records)));
+    }
     System.out.printf(
         Locale.ROOT,
-        "publish: pitwall-rec-per-s=%.0f kafka-rec-per-s=%.0f records-per-txn=%.1f ratio=%.2f"
-            + " (%d polls, one batch each, %d in flight: %d transactions, %.2f polls per"
-            + " transaction; kafka --transaction-duration-ms=%d, so about %.1f records per kafka"
-            + " txn; %d records of %d bytes on average: events %d, states %d; %d partitions,"
-            + " acks=all; target >= 0.7) %s%n",
+        "publish: pitwall-rec-per-s=%.0f kafka-rec-per-s=%.0f records-per-txn=%.1f"
+            + " kafka-records-per-txn=%.1f ratio=%s (%d polls, one batch each, %d in flight,"
+            + " linger %d ms%s: %d transactions, %.2f polls per transaction; kafka"
+            + " --transaction-duration-ms=%d, %d transactions (records per transaction by"
+            + " duration: %s); %d records of %d bytes on average: events %d, states %d; %d"
+            + " partitions, acks=all; target >= 0.7) %s%n",
         pitwallRate,
-        kafkaRate,
+        kafka.rate(),
         perTxn,
-        pitwallRate / kafkaRate,
+        kafkaPerTxn,
+        ratio,
         polls,
         inFlight,
+        linger.toMillis(),
+        PREBUILT ? ", the polls' work done before the clock started" : "",
         pitwall.transactions(),
         polls / (double) pitwall.transactions(),
-        durationMs,
-        TransactionMatch.kafkaRecordsPerTransaction(kafkaRate, durationMs),
+        kafka.durationMs(),
+        kafka.transactions(),
+        tries,
         records,
         recordSize,
         pitwall.eventBytes() / polls,
         pitwall.stateBytes() / polls,
         PerfTopics.PARTITIONS,
+        Load.now());
+    System.out.printf(
+        Locale.ROOT,
+        "publish-timings: %d in flight, linger %d ms: pitwall %.2f ms per transaction (publisher"
+            + " thread: %s; the slots' poll work %.3f ms CPU per poll; %.0f records retried);"
+            + " kafka %.2f ms per transaction, of which commit %.2f ms (%.0f records retried) %s%n",
+        inFlight,
+        linger.toMillis(),
+        pitwall.seconds() * 1000 / pitwall.transactions(),
+        pitwall.timings().perTransaction(),
+        pitwall.slotCpuNanosPerPoll() / 1e6,
+        pitwall.retries(),
+        records / kafka.rate() * 1000 / kafka.transactions(),
+        kafka.commitNanos() / kafka.transactions() / 1e6,
+        kafka.retries(),
         Load.now());
   }
 
@@ -114,6 +211,7 @@ final class PublishFigure {
       String registryUrl,
       int polls,
       int inFlight,
+      Duration linger,
       String prefix,
       String eventTopic,
       String stateTopic)
@@ -128,71 +226,165 @@ final class PublishFigure {
     AvroWireCodec codec = new AvroWireCodec(new ConfluentRestRegistryClient(registryUrl));
     try (TransactionalPublisher publisher =
         new TransactionalPublisher(
-            PublisherSettings.of(client, prefix + "pitwall", stateTopic),
+            new PublisherSettings(
+                client,
+                prefix + "pitwall",
+                stateTopic,
+                PerfTopics.PARTITIONS,
+                Duration.ZERO,
+                false,
+                linger,
+                inFlight),
             codec,
             KafkaStateStore.empty(),
             new Availability("Kafka", Clock.systemUTC()))) {
+      List<Producer<byte[], byte[]>> producers = new java.util.concurrent.CopyOnWriteArrayList<>();
+      publisher.onProducer(producers::add);
+      // what the upstream answers (the synthetic pages) is made before the clock starts: it
+      // stands for the HTTP responses, not for Pitwall's work
+      List<Upstream> answers = new ArrayList<>();
+      for (int p = 0; p < polls; p++) {
+        answers.add(Upstream.of(priors, p));
+      }
       // one warm-up batch registers the schema and opens the producer's connections
-      publisher.publish(batch(priors, 0, eventTopic, codec, null)).join();
+      publisher.publish(batch(priors, answers.get(0), eventTopic, codec, null)).join();
       long[] sizes = new long[2];
       int sample = Math.min(polls, 200);
       for (int p = 0; p < sample; p++) {
-        batch(priors, p, eventTopic, codec, sizes);
+        batch(priors, answers.get(p), eventTopic, codec, sizes);
       }
+      // with PREBUILT, the polls' work too: what is left is the publish path alone
+      List<PublishBatch> built = PREBUILT ? new ArrayList<>() : null;
+      if (PREBUILT) {
+        for (Upstream answer : answers) {
+          built.add(batch(priors, answer, eventTopic, codec, null));
+        }
+      }
+      double retriesBefore = retries(producers);
+      AtomicLong slotCpu = new AtomicLong();
       AtomicInteger next = new AtomicInteger();
       AtomicLong records = new AtomicLong();
-      ExecutorService slots = Executors.newFixedThreadPool(inFlight);
-      long transactionsBefore = publisher.transactions();
+      // the slots are logical, as in the engine: up to inFlight polls are in flight, and their
+      // work runs on as many poller threads as there are cores (the engine's event loops)
+      ExecutorService pollers =
+          Executors.newFixedThreadPool(
+              Math.min(inFlight, Runtime.getRuntime().availableProcessors()));
+      java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      PublishTimings before = publisher.timings();
       long start = System.nanoTime();
-      List<Future<?>> running = new ArrayList<>();
-      for (int s = 0; s < inFlight; s++) {
-        running.add(
-            slots.submit(
-                () -> {
-                  // a poll slot: poll (here: scan, diff, encode), publish, wait for the commit
-                  for (int p = next.getAndIncrement(); p < polls; p = next.getAndIncrement()) {
-                    PublishBatch batch = batch(priors, p, eventTopic, codec, null);
-                    records.addAndGet(batch.events().size() + batch.states().size());
-                    publisher.publish(batch).join();
-                  }
-                }));
-      }
+      List<CompletableFuture<Void>> running = new ArrayList<>();
       try {
-        for (Future<?> slot : running) {
-          slot.get();
+        for (int s = 0; s < inFlight; s++) {
+          running.add(
+              CompletableFuture.supplyAsync(
+                      () ->
+                          slot(
+                              () -> {
+                                // a poll: scan, diff, encode (on a poller thread)
+                                int p = next.getAndIncrement();
+                                if (p >= polls) {
+                                  return null;
+                                }
+                                long cpuBefore = cpu.getCurrentThreadCpuTime();
+                                PublishBatch batch =
+                                    built != null
+                                        ? built.get(p)
+                                        : batch(priors, answers.get(p), eventTopic, codec, null);
+                                slotCpu.addAndGet(cpu.getCurrentThreadCpuTime() - cpuBefore);
+                                records.addAndGet(batch.events().size() + batch.states().size());
+                                return batch;
+                              },
+                              publisher,
+                              pollers),
+                      pollers)
+                  .thenCompose(f -> f));
         }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get();
       } finally {
-        slots.shutdownNow();
+        pollers.shutdownNow();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      PublishTimings timings = publisher.timings().since(before);
       return new Measured(
           records.get(),
-          publisher.transactions() - transactionsBefore,
+          timings.transactions(),
           seconds,
           sizes[0] * polls / sample,
-          sizes[1] * polls / sample);
+          sizes[1] * polls / sample,
+          timings,
+          slotCpu.get() / (double) polls,
+          retries(producers) - retriesBefore);
     }
   }
 
   /**
-   * The batch of poll {@code p}: scanned, diffed and encoded here (the poller's work), its event as
-   * {@link TrophyEarnedMapper} builds it.
+   * One poll slot: polls (on a poller thread), publishes, and once the batch committed polls again
+   * (back on a poller thread, never on the publisher's), until {@code poll} has no poll left.
+   */
+  private static CompletableFuture<Void> slot(
+      java.util.function.Supplier<PublishBatch> poll,
+      TransactionalPublisher publisher,
+      ExecutorService pollers) {
+    PublishBatch batch = poll.get();
+    if (batch == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return publisher
+        .publish(batch)
+        .thenComposeAsync(committed -> slot(poll, publisher, pollers), pollers);
+  }
+
+  /** The records the publisher's producers retried (Kafka's {@code record-retry-total}). */
+  private static double retries(List<Producer<byte[], byte[]>> producers) {
+    double total = 0;
+    for (Producer<byte[], byte[]> producer : producers) {
+      for (var metric : producer.metrics().entrySet()) {
+        if (metric.getKey().name().equals("record-retry-total")
+            && metric.getKey().group().equals("producer-metrics")) {
+          total += ((Number) metric.getValue().metricValue()).doubleValue();
+        }
+      }
+    }
+    return total;
+  }
+
+  /**
+   * What the upstream answered for poll {@code p}: its title list (one title changed) and the
+   * changed title's earned trophies (one newly earned).
+   */
+  private record Upstream(int p, List<TitleEntry> page, List<EarnedTrophy> earned) {
+    static Upstream of(List<PsnWatchState> priors, int p) {
+      int account = p % ACCOUNTS;
+      int changed = (p / ACCOUNTS) % TITLES;
+      List<TitleEntry> page = SyntheticPsn.titleList(account, TITLES, changed);
+      TitleEntry entry = TitleListScan.scan(priors.get(account), page, true).changed().get(0);
+      return new Upstream(p, page, SyntheticPsn.earned(account, changed, 1, entry.lastUpdated()));
+    }
+  }
+
+  /**
+   * The batch of a poll: scanned, diffed and encoded here (the poller's work), its event as {@link
+   * TrophyEarnedMapper} builds it.
    *
    * @param sizes when not null, the encoded events' and states' bytes are added to it (an extra
    *     encode, so only outside the timed loop)
    */
   private static PublishBatch batch(
-      List<PsnWatchState> priors, int p, String eventTopic, AvroWireCodec codec, long[] sizes) {
+      List<PsnWatchState> priors,
+      Upstream answer,
+      String eventTopic,
+      AvroWireCodec codec,
+      long[] sizes) {
     List<OutgoingEvent> events = new ArrayList<>();
     Map<String, byte[]> states = new LinkedHashMap<>();
     Instant now = Instant.now();
+    int p = answer.p();
     int account = p % ACCOUNTS;
-    int changed = (p / ACCOUNTS) % TITLES;
     PsnWatchState prior = priors.get(account);
-    List<TitleEntry> page = SyntheticPsn.titleList(account, TITLES, changed);
+    List<TitleEntry> page = answer.page();
     TitleListScan.Verdict verdict = TitleListScan.scan(prior, page, true);
     TitleEntry entry = verdict.changed().get(0);
-    List<EarnedTrophy> earned = SyntheticPsn.earned(account, changed, 1, entry.lastUpdated());
+    List<EarnedTrophy> earned = answer.earned();
     TrophyDiffer.Result diff =
         TrophyDiffer.diff(prior.title(entry.npCommunicationId()), entry, earned);
     Map<String, TitleState> diffed = Map.of(entry.npCommunicationId(), diff.next());
@@ -225,9 +417,12 @@ final class PublishFigure {
     return new PublishBatch(events, states);
   }
 
-  /** Runs Kafka's ProducerPerformance in this JVM and returns its records per second. */
-  private static double producerPerformance(
-      String bootstrap, String topic, long records, int recordSize, long durationMs, String prefix)
+  /**
+   * Runs Kafka's ProducerPerformance in this JVM, and counts the transactions it committed from the
+   * broker's {@code EndTxn} requests (the broker runs in this JVM; nothing else commits meanwhile).
+   */
+  private static KafkaRun producerPerformance(
+      String bootstrap, String topic, long records, int recordSize, long durationMs)
       throws Exception {
     String[] args = {
       "--topic",
@@ -239,9 +434,10 @@ final class PublishFigure {
       "--throughput",
       "-1",
       "--transactional-id",
-      prefix + "kafka-perf",
+      topic + "-perf",
       "--transaction-duration-ms",
       Long.toString(durationMs),
+      "--print-metrics",
       "--producer-props",
       "bootstrap.servers=" + bootstrap,
       "acks=all",
@@ -250,12 +446,39 @@ final class PublishFigure {
     };
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    long endTxnBefore = endTxnRequests();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       ProducerPerformance.main(args);
     } finally {
       System.setOut(original);
     }
-    return TransactionMatch.producerPerformanceRate(captured.toString(StandardCharsets.UTF_8));
+    long transactions = endTxnRequests() - endTxnBefore;
+    String output = captured.toString(StandardCharsets.UTF_8);
+    return new KafkaRun(
+        durationMs,
+        TransactionMatch.producerPerformanceRate(output),
+        transactions,
+        TransactionMatch.commitNanos(output).orElse(Double.NaN),
+        TransactionMatch.retries(output).orElse(Double.NaN));
+  }
+
+  /** The {@code EndTxn} requests the in-process broker has handled (every version). */
+  private static long endTxnRequests() throws Exception {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    Set<ObjectName> names =
+        server.queryNames(
+            new ObjectName(
+                "kafka.network:type=RequestMetrics,name=RequestsPerSec,request=EndTxn,*"),
+            null);
+    if (names.isEmpty()) {
+      throw new IllegalStateException(
+          "the broker's EndTxn request meter is not registered: is the broker in this JVM?");
+    }
+    long count = 0;
+    for (ObjectName name : names) {
+      count += ((Number) server.getAttribute(name, "Count")).longValue();
+    }
+    return count;
   }
 }

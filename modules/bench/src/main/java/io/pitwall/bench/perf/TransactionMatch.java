@@ -1,25 +1,41 @@
 package io.pitwall.bench.perf;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The arithmetic that puts Pitwall's transactions and Kafka's {@code ProducerPerformance} side by
- * side: Pitwall's records per transaction as its publisher counted them, the {@code
- * --transaction-duration-ms} that gives ProducerPerformance transactions of that size at Pitwall's
- * rate, and the size ProducerPerformance's transactions then had at its own rate.
+ * side at equal sizes. ProducerPerformance has no "records per transaction" option, only {@code
+ * --transaction-duration-ms} (at least 1 ms): it commits once that long has passed since the
+ * transaction began, so its size follows its own send rate. The match is therefore iterated: run
+ * it, count the transactions it really committed (the broker's {@code EndTxn} requests), scale the
+ * duration by the ratio of the sizes, and run again until its records per transaction are within
+ * {@link #TOLERANCE} of Pitwall's. When even 1 ms gives larger transactions than Pitwall's, equal
+ * sizes are impossible and no ratio is valid.
  */
 final class TransactionMatch {
 
+  /** How far ProducerPerformance's records per transaction may be from Pitwall's: 15 %. */
+  static final double TOLERANCE = 0.15;
+
+  /** ProducerPerformance's smallest {@code --transaction-duration-ms}. */
+  static final long SHORTEST_MS = 1;
+
   private static final Pattern KAFKA_RATE = Pattern.compile("([0-9.]+) records/sec");
+  private static final Pattern COMMIT_TIME =
+      Pattern.compile("txn-commit-time-ns-total:\\{[^}]*}\\s*:\\s*([0-9.Ee+-]+)");
+
+  private static final Pattern RETRIES =
+      Pattern.compile("producer-metrics:record-retry-total:\\{[^}]*}\\s*:\\s*([0-9.Ee+-]+)");
 
   private TransactionMatch() {}
 
   /**
    * Records per committed transaction.
    *
-   * @param records the records handed to the publisher (events and states)
-   * @param transactions the transactions its group commit made of them
+   * @param records the records handed to the producer (events and states)
+   * @param transactions the transactions committed for them
    */
   static double recordsPerTransaction(long records, long transactions) {
     if (transactions < 1) {
@@ -30,29 +46,70 @@ final class TransactionMatch {
   }
 
   /**
-   * The {@code --transaction-duration-ms} after which ProducerPerformance, sending at {@code
-   * recordsPerSecond}, commits transactions of {@code recordsPerTransaction}: at least 1 ms, its
-   * smallest.
+   * A first {@code --transaction-duration-ms}: the duration of Pitwall's transactions at Pitwall's
+   * rate, at least {@link #SHORTEST_MS}.
    */
   static long durationMs(double recordsPerTransaction, double recordsPerSecond) {
     if (recordsPerSecond <= 0) {
       throw new IllegalArgumentException("a rate of " + recordsPerSecond + " records/s");
     }
-    return Math.max(1, Math.round(1000 * recordsPerTransaction / recordsPerSecond));
+    return Math.max(SHORTEST_MS, Math.round(1000 * recordsPerTransaction / recordsPerSecond));
   }
 
-  /** About how many records ProducerPerformance put in a transaction of {@code durationMs}. */
-  static double kafkaRecordsPerTransaction(double kafkaRecordsPerSecond, long durationMs) {
-    return kafkaRecordsPerSecond * durationMs / 1000.0;
+  /** Whether ProducerPerformance's transactions were within {@link #TOLERANCE} of Pitwall's. */
+  static boolean matches(double kafkaPerTransaction, double pitwallPerTransaction) {
+    return Math.abs(kafkaPerTransaction - pitwallPerTransaction)
+        <= TOLERANCE * pitwallPerTransaction;
   }
 
-  /** The records per second of ProducerPerformance's summary, its last line. */
+  /**
+   * The duration to try next, or empty when there is none: its records per transaction grow with
+   * the duration, so the duration is scaled by how far they were from Pitwall's (at least {@link
+   * #SHORTEST_MS}; at least one millisecond away from the last try, or the match cannot move).
+   * Empty when the last try was the shortest and still too large: equal sizes are impossible.
+   */
+  static Optional<Long> nextDurationMs(
+      long triedMs, double kafkaPerTransaction, double pitwallPerTransaction) {
+    if (kafkaPerTransaction <= 0) {
+      throw new IllegalArgumentException(kafkaPerTransaction + " records per transaction");
+    }
+    if (triedMs <= SHORTEST_MS && kafkaPerTransaction > pitwallPerTransaction) {
+      return Optional.empty();
+    }
+    long next =
+        Math.max(SHORTEST_MS, Math.round(triedMs * pitwallPerTransaction / kafkaPerTransaction));
+    if (next == triedMs) {
+      next = kafkaPerTransaction > pitwallPerTransaction ? triedMs - 1 : triedMs + 1;
+    }
+    return Optional.of(Math.max(SHORTEST_MS, next));
+  }
+
+  /** The records per second of ProducerPerformance's summary, its last line with a rate. */
   static double producerPerformanceRate(String output) {
     String[] lines = output.strip().split("\n");
-    Matcher m = KAFKA_RATE.matcher(lines[lines.length - 1]);
-    if (!m.find()) {
-      throw new IllegalStateException("ProducerPerformance printed no rate: " + output);
+    for (int i = lines.length - 1; i >= 0; i--) {
+      if (lines[i].contains("records sent")) {
+        Matcher m = KAFKA_RATE.matcher(lines[i]);
+        if (m.find()) {
+          return Double.parseDouble(m.group(1));
+        }
+      }
     }
-    return Double.parseDouble(m.group(1));
+    throw new IllegalStateException("ProducerPerformance printed no rate: " + output);
+  }
+
+  /**
+   * The nanoseconds ProducerPerformance's producer spent in {@code commitTransaction}, from the
+   * metrics it prints with {@code --print-metrics}; empty when they are not there.
+   */
+  static Optional<Double> commitNanos(String output) {
+    Matcher m = COMMIT_TIME.matcher(output);
+    return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
+  }
+
+  /** The records ProducerPerformance's producer retried, from its printed metrics. */
+  static Optional<Double> retries(String output) {
+    Matcher m = RETRIES.matcher(output);
+    return m.find() ? Optional.of(Double.parseDouble(m.group(1))) : Optional.empty();
   }
 }

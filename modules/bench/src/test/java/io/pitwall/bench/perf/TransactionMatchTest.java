@@ -38,8 +38,46 @@ class TransactionMatchTest {
   }
 
   @Test
-  void kafkasTransactionSizeFollowsItsOwnRate() {
-    assertThat(TransactionMatch.kafkaRecordsPerTransaction(4_384, 14)).isCloseTo(61.4, within(0.1));
+  void aSizeWithinFifteenPercentMatches() {
+    assertThat(TransactionMatch.matches(70.0, 64.0)).isTrue();
+    assertThat(TransactionMatch.matches(55.0, 64.0)).isTrue();
+    assertThat(TransactionMatch.matches(74.0, 64.0)).isFalse();
+    assertThat(TransactionMatch.matches(54.0, 64.0)).isFalse();
+  }
+
+  @Test
+  void theNextDurationScalesByHowFarTheSizesWere() {
+    // 14 ms gave 190 records per transaction against Pitwall's 64: a third of the duration
+    assertThat(TransactionMatch.nextDurationMs(14, 190.0, 64.0)).contains(5L);
+    // 2 ms gave 30 against 64: twice as long
+    assertThat(TransactionMatch.nextDurationMs(2, 30.0, 64.0)).contains(4L);
+  }
+
+  @Test
+  void theNextDurationMovesAtLeastAMillisecond() {
+    assertThat(TransactionMatch.nextDurationMs(4, 80.0, 64.0)).contains(3L);
+    assertThat(TransactionMatch.nextDurationMs(4, 52.0, 64.0)).contains(5L);
+  }
+
+  @Test
+  void equalSizesAreImpossibleWhenTheShortestDurationIsStillTooLarge() {
+    // Pitwall's 4 records per transaction against 25 in ProducerPerformance's 1 ms
+    assertThat(TransactionMatch.nextDurationMs(1, 25.0, 4.0)).isEmpty();
+    assertThat(TransactionMatch.nextDurationMs(3, 25.0, 4.0)).contains(1L);
+  }
+
+  @Test
+  void theCommitTimeIsReadFromTheMetrics() {
+    String output =
+        "8000 records sent, 4384.2 records/sec (5.68 MB/sec), 12.30 ms avg latency.\n"
+            + "producer-metrics:txn-begin-time-ns-total:{client-id=perf-producer-client}   :"
+            + " 1234.000\n"
+            + "producer-metrics:txn-commit-time-ns-total:{client-id=perf-producer-client}  :"
+            + " 1.25E9\n";
+
+    assertThat(TransactionMatch.commitNanos(output)).contains(1.25e9);
+    assertThat(TransactionMatch.producerPerformanceRate(output)).isEqualTo(4384.2);
+    assertThat(TransactionMatch.commitNanos("nothing")).isEmpty();
   }
 
   @Test

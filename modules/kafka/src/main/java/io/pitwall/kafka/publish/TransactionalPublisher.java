@@ -63,6 +63,15 @@ public final class TransactionalPublisher implements AutoCloseable {
   /** {@code delivery.timeout.ms}: how long a send is retried before it fails its transaction. */
   public static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(40);
 
+  /**
+   * {@code batch.size} unless the client settings give one: large enough that a group commit's
+   * records for one partition (64 polls' states of a few KB each) go out in one batch.
+   */
+  static final int BATCH_SIZE = 256 * 1024;
+
+  /** {@code retry.backoff.ms} unless the client settings give one. */
+  static final Duration RETRY_BACKOFF = Duration.ofMillis(10);
+
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
   private static final String OBSERVER = "publisher";
   private static final Duration BACKOFF = Duration.ofSeconds(1);
@@ -89,9 +98,13 @@ public final class TransactionalPublisher implements AutoCloseable {
   /** Most batches (poll results) one transaction holds. */
   static final int GROUP_LIMIT = 64;
 
-  private final java.util.concurrent.ConcurrentLinkedQueue<Pending> waiting =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
-  private volatile long transactions;
+  private final java.util.concurrent.LinkedBlockingQueue<Pending> waiting =
+      new java.util.concurrent.LinkedBlockingQueue<>();
+  private volatile PublishTimings timings = PublishTimings.NONE;
+  // the phases of the last commit, in nanoseconds (the publisher's thread only)
+  private long lastSend;
+  private long lastOffsets;
+  private long lastCommit;
   private Producer<byte[], byte[]> producer;
   private volatile java.util.function.Supplier<GroupPosition> group = () -> null;
   private volatile long groupFenced;
@@ -137,6 +150,15 @@ public final class TransactionalPublisher implements AutoCloseable {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
     config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
+    // one batch per partition and transaction: a partition's second batch, pipelined behind the
+    // first while the broker adds the partition to the transaction, is refused as out of order and
+    // retried after retry.backoff.ms, which tripled the commit of a 64-poll transaction
+    config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE);
+    // a transaction's first records to a partition whose previous commit markers the broker is
+    // still writing are refused with CONCURRENT_TRANSACTIONS and retried after retry.backoff.ms:
+    // Kafka's 100 ms default then cost more than the commit itself (the backoff still grows
+    // exponentially to retry.backoff.max.ms in an outage)
+    config.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, (int) RETRY_BACKOFF.toMillis());
     long request =
         Long.parseLong(
             String.valueOf(config.getOrDefault(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000)));
@@ -176,7 +198,12 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   /** How many transactions of batches committed (a group commit counts once). */
   public long transactions() {
-    return transactions;
+    return timings.transactions();
+  }
+
+  /** Where the publisher's thread spent its time in the transactions of batches so far. */
+  public PublishTimings timings() {
+    return timings;
   }
 
   /**
@@ -253,8 +280,9 @@ public final class TransactionalPublisher implements AutoCloseable {
    * Commits a group of batches in one transaction (a group commit: batches that arrived while the
    * previous transaction was committing go out together), and returns each batch's result.
    */
-  private List<PublishResult> inTransaction(List<PublishBatch> batches) {
+  private List<PublishResult> inTransaction(List<PublishBatch> batches, long lingered) {
     requireRunning();
+    long start = System.nanoTime();
     // the group's view first, then the checks: a watch removed or moved before this snapshot was
     // taken is dropped here; one that moves after it is refused with the snapshot's generation
     GroupPosition position = group.get();
@@ -280,8 +308,11 @@ public final class TransactionalPublisher implements AutoCloseable {
     }
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(contents.events);
     contents.states.forEach((key, state) -> records.add(stateRecord(key, state)));
+    long encoded = System.nanoTime() - start;
     commit(records, position);
-    transactions++;
+    timings =
+        timings.plus(
+            batches.size(), records.size(), lingered, encoded, lastSend, lastOffsets, lastCommit);
     contents.states.forEach(store::put);
     return contents.results;
   }
@@ -293,15 +324,14 @@ public final class TransactionalPublisher implements AutoCloseable {
    */
   private void drain() {
     List<Pending> group = new ArrayList<>();
-    Pending next;
-    while (group.size() < GROUP_LIMIT && (next = waiting.poll()) != null) {
-      group.add(next);
-    }
+    waiting.drainTo(group, GROUP_LIMIT);
     if (group.isEmpty()) {
       return;
     }
+    long lingered = linger(group);
     try {
-      List<PublishResult> results = inTransaction(group.stream().map(Pending::batch).toList());
+      List<PublishResult> results =
+          inTransaction(group.stream().map(Pending::batch).toList(), lingered);
       for (int i = 0; i < group.size(); i++) {
         group.get(i).done().complete(results.get(i));
       }
@@ -312,7 +342,7 @@ public final class TransactionalPublisher implements AutoCloseable {
       }
       for (Pending alone : group) {
         try {
-          alone.done().complete(inTransaction(List.of(alone.batch())).get(0));
+          alone.done().complete(inTransaction(List.of(alone.batch()), 0).get(0));
         } catch (RuntimeException failed) {
           alone.done().completeExceptionally(failed);
         }
@@ -320,6 +350,37 @@ public final class TransactionalPublisher implements AutoCloseable {
     } catch (RuntimeException e) {
       group.forEach(p -> p.done().completeExceptionally(e));
     }
+  }
+
+  /**
+   * Waits up to {@link PublisherSettings#linger()} for more batches to join the group, until it
+   * holds {@link PublisherSettings#lingerBatches()} (every poll in flight) or {@link #GROUP_LIMIT},
+   * so that polls finishing a few milliseconds apart share one transaction instead of paying one
+   * commit each; returns the nanoseconds it waited.
+   */
+  private long linger(List<Pending> group) {
+    long linger = settings.linger().toNanos();
+    int enough = Math.min(GROUP_LIMIT, settings.lingerBatches());
+    if (linger <= 0 || group.size() >= enough) {
+      return 0;
+    }
+    long start = System.nanoTime();
+    long deadline = start + linger;
+    try {
+      for (long left = linger; left > 0 && group.size() < enough; ) {
+        Pending next = waiting.poll(left, TimeUnit.NANOSECONDS);
+        if (next == null) {
+          break;
+        }
+        group.add(next);
+        waiting.drainTo(group, GROUP_LIMIT - group.size());
+        left = deadline - System.nanoTime();
+      }
+    } catch (InterruptedException e) {
+      // closing: commit what the group holds
+      Thread.currentThread().interrupt();
+    }
+    return System.nanoTime() - start;
   }
 
   /**
@@ -395,11 +456,14 @@ public final class TransactionalPublisher implements AutoCloseable {
       return;
     }
     ensureProducer();
+    long start = System.nanoTime();
+    long sent = start;
     try {
       producer.beginTransaction();
       for (ProducerRecord<byte[], byte[]> record : records) {
         producer.send(record);
       }
+      sent = System.nanoTime();
       if (!settings.pauseBeforeCommit().isZero()) {
         producer.flush();
         LOG.warn(
@@ -419,7 +483,11 @@ public final class TransactionalPublisher implements AutoCloseable {
       }
       throw unavailable("a transaction failed before its commit", e);
     }
+    long offsets = System.nanoTime();
     commitWithRetries();
+    lastSend = sent - start;
+    lastOffsets = offsets - sent;
+    lastCommit = System.nanoTime() - offsets;
   }
 
   /** Whether the group coordinator refused the transaction's offsets: the generation is over. */

@@ -55,6 +55,44 @@ class PsnStateCodecTest {
                     new TitleState(Instant.parse("2025-12-31T00:00:00Z"), 3, Set.of(1, 2, 5)))));
   }
 
+  /**
+   * The streaming encoder writes the JSON the tree encoder wrote, field for field, and a record
+   * deflated at the level 0.2 used (the slowest) still decodes.
+   */
+  @Test
+  void shouldWriteTheSameJsonAsBeforeAndReadRecordsDeflatedAtAnyLevel() throws Exception {
+    PsnWatchState state =
+        new PsnWatchState(
+            null,
+            new java.util.LinkedHashMap<>(
+                Map.of(
+                    "NPWR1_00",
+                    new TitleState(Instant.parse("2025-12-31T00:00:00Z"), 3, Set.of(5, 1, 2)))),
+            Instant.parse("2025-06-01T00:00:00Z"),
+            800);
+    byte[] encoded = PsnStateCodec.encode(state);
+    java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+    inflater.setInput(encoded, 1, encoded.length - 1);
+    byte[] json = new byte[4096];
+    int length = inflater.inflate(json);
+    inflater.end();
+
+    assertThat(new String(json, 0, length, StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"v\":1,\"source\":\"psn\","
+                + "\"since\":\"2025-06-01T00:00:00Z\",\"resumeAt\":800,\"titles\":"
+                + "{\"NPWR1_00\":{\"u\":\"2025-12-31T00:00:00Z\",\"n\":3,\"ids\":[1,2,5]}}}");
+
+    java.util.zip.Deflater slowest = new java.util.zip.Deflater(9, true);
+    slowest.setInput(json, 0, length);
+    slowest.finish();
+    byte[] deflated = new byte[4096];
+    deflated[0] = PsnStateCodec.DEFLATED;
+    int size = slowest.deflate(deflated, 1, deflated.length - 1);
+    slowest.end();
+    assertThat(PsnStateCodec.decode(java.util.Arrays.copyOf(deflated, size + 1))).isEqualTo(state);
+  }
+
   @Test
   void shouldStoreA2000TitleStateWellBelowKafkasDefaultRecordLimitThatItsJsonPasses() {
     java.util.Random random = new java.util.Random(7);
