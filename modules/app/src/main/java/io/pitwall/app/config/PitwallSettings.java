@@ -157,6 +157,13 @@ public final class PitwallSettings {
               Importance.LOW,
               "Polls in flight at once.")
           .define(
+              "publish.linger",
+              Type.STRING,
+              "PT0.005S",
+              checked(v -> SettingChecks.durationAtMost(v, java.time.Duration.ofSeconds(1))),
+              Importance.LOW,
+              "How long the publisher, once free, waits for more polls' results to join one Kafka transaction (0 to 1 s); it stops waiting as soon as every poll that can be in flight (poll.concurrency) has reported. Larger makes fewer, larger transactions; each poll waits at most this much longer for its commit. PT0S commits at once.")
+          .define(
               "fault.pause.before.commit",
               Type.STRING,
               "PT0S",
@@ -193,6 +200,7 @@ public final class PitwallSettings {
   public static final Setting SCHEDULE_MODE = kernel("schedule.mode");
   public static final Setting SCHEDULE_PRIOR_CHANGES = kernel("schedule.prior.changes");
   public static final Setting POLL_CONCURRENCY = kernel("poll.concurrency");
+  public static final Setting PUBLISH_LINGER = kernel("publish.linger");
   public static final Setting FAULT_PAUSE_BEFORE_COMMIT = kernel("fault.pause.before.commit");
   public static final Setting FAULT_UNSAFE_SPLIT_TRANSACTIONS =
       kernel("fault.unsafe.split.transactions");

@@ -93,6 +93,14 @@ final class SettingChecks {
     }
   }
 
+  static Object durationAtMost(String value, Duration max) {
+    Duration parsed = (Duration) duration(value);
+    if (parsed.compareTo(max) > 0) {
+      throw new IllegalArgumentException("must be at most " + max);
+    }
+    return parsed;
+  }
+
   static Object positiveDuration(String value) {
     Duration parsed = (Duration) duration(value);
     if (parsed.isZero()) {

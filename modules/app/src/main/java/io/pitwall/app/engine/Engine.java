@@ -136,12 +136,15 @@ public final class Engine implements AutoCloseable {
     this.publisher =
         new TransactionalPublisher(
             new PublisherSettings(
-                producerConfig,
-                prefix + config.string(PitwallSettings.INSTANCE_ID),
-                stateTopic,
-                statePartitions,
-                config.duration(PitwallSettings.FAULT_PAUSE_BEFORE_COMMIT),
-                config.value(PitwallSettings.FAULT_UNSAFE_SPLIT_TRANSACTIONS, Boolean.class)),
+                    producerConfig,
+                    prefix + config.string(PitwallSettings.INSTANCE_ID),
+                    stateTopic,
+                    statePartitions,
+                    config.duration(PitwallSettings.FAULT_PAUSE_BEFORE_COMMIT),
+                    config.value(PitwallSettings.FAULT_UNSAFE_SPLIT_TRANSACTIONS, Boolean.class))
+                .withLinger(
+                    config.duration(PitwallSettings.PUBLISH_LINGER),
+                    config.value(PitwallSettings.POLL_CONCURRENCY, Integer.class)),
             codec,
             states,
             kafkaUp);
