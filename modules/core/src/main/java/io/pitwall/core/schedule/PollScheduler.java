@@ -38,7 +38,12 @@ import java.util.Set;
  *       ActivityEstimate}).
  * </ol>
  *
- * {@link SchedulingMode#ROUND_ROBIN}, the baseline, orders by least recently attempted.
+ * {@link SchedulingMode#ADAPTIVE} keeps each credential's watches in an index ({@link
+ * CredentialIndex}) so that a decision costs O(log n), with two bounded approximations (a backlog
+ * pick within 5 % of the best, the budget pace of the at-risk test rounded up by at most 2 %);
+ * {@link SchedulingMode#ADAPTIVE_EXACT} ranks the same tiers exactly by a pass over every watch in
+ * every round ({@link Ranking}), the reference. {@link SchedulingMode#ROUND_ROBIN}, the baseline,
+ * orders by least recently attempted.
  *
  * <p>Not thread-safe, and without a lock: the engine confines each scheduler to the context of one
  * polling verticle (one source's credential pool), which alone calls it.
@@ -115,6 +120,9 @@ public final class PollScheduler {
   /** The next watch's place in the order of addition (which breaks ties between watches). */
   private long nextSequence;
 
+  /** The latest time given to any method (the index's slots are decided against it). */
+  private Instant latest;
+
   /** A scheduler with the {@link #DEFAULT_PRIOR_CHANGES default prior}. */
   public PollScheduler(SchedulingMode mode, Duration defaultMin, Duration defaultMax) {
     this(mode, defaultMin, defaultMax, DEFAULT_PRIOR_CHANGES);
@@ -154,7 +162,14 @@ public final class PollScheduler {
     if (credentials.containsKey(id) || batchSize < 1) {
       throw new IllegalArgumentException("duplicate credential or bad batch size: " + id);
     }
-    credentials.put(id, new CredentialState(id, source, budget, batchSize));
+    credentials.put(
+        id,
+        new CredentialState(
+            id,
+            source,
+            budget,
+            batchSize,
+            mode.indexed() ? new CredentialIndex(priorChanges) : null));
   }
 
   /**
@@ -167,11 +182,13 @@ public final class PollScheduler {
    */
   public void put(WatchKey key, String credential, Duration min, Duration max, Instant now) {
     CredentialState chosen = choose(key.source(), credential);
+    tick(now);
     ScheduledWatch entry = watches.get(key);
     if (entry == null) {
       entry = new ScheduledWatch(key, now, priorChanges, nextSequence++);
       watches.put(key, entry);
     } else {
+      detach(entry);
       entry.credential.watchCount--;
       entry.credential.members.remove(entry.sequence);
     }
@@ -184,6 +201,7 @@ public final class PollScheduler {
     if (entry.max.compareTo(entry.min) < 0) {
       entry.max = entry.min;
     }
+    attach(entry, now);
   }
 
   /**
@@ -209,12 +227,14 @@ public final class PollScheduler {
       if (live == null || live.dead) {
         break;
       }
+      detach(e);
       dead.watchCount--;
       dead.members.remove(e.sequence);
       e.credential = live;
       live.members.put(e.sequence, e);
       live.watchCount++;
       e.retryAt = null;
+      attach(e, latest);
       moved.add(e.key);
     }
     return moved;
@@ -232,6 +252,7 @@ public final class PollScheduler {
   public boolean remove(WatchKey key) {
     ScheduledWatch removed = watches.remove(key);
     if (removed != null) {
+      detach(removed);
       removed.credential.watchCount--;
       removed.credential.members.remove(removed.sequence);
     }
@@ -240,10 +261,21 @@ public final class PollScheduler {
 
   /** The requests to make now, their watches marked in flight until {@link #done}. */
   public List<Dispatch> next(Instant now) {
+    tick(now);
     List<Dispatch> dispatches = new ArrayList<>();
     for (CredentialState credential : credentials.values()) {
       int requests = credential.budget.available() - credential.inFlight;
       if (requests <= 0) {
+        continue;
+      }
+      CredentialIndex index = credential.index;
+      if (index != null) {
+        List<ScheduledWatch> ranked = index.rank(credential, requests, now);
+        if (!ranked.isEmpty()) {
+          dispatches.addAll(
+              credential.dispatch(
+                  ranked, (taken, limit) -> index.topUp(limit, now), requests, now));
+        }
         continue;
       }
       List<ScheduledWatch> idle = new ArrayList<>();
@@ -274,12 +306,16 @@ public final class PollScheduler {
     if (credential != null) {
       credential.inFlight = Math.max(0, credential.inFlight - 1);
     }
+    tick(now);
     Map<WatchKey, Duration> refreshed = new LinkedHashMap<>();
+    List<ScheduledWatch> touched = new ArrayList<>();
     for (Report report : reports) {
       ScheduledWatch e = watches.get(report.key());
       if (e == null) {
         continue;
       }
+      detach(e);
+      touched.add(e);
       e.inFlight = false;
       if (report.ok()) {
         refreshed.put(e.key, Duration.between(e.seen(), now));
@@ -296,8 +332,13 @@ public final class PollScheduler {
     for (WatchKey key : dispatch.watches()) {
       ScheduledWatch e = watches.get(key);
       if (e != null) {
+        detach(e);
+        touched.add(e);
         e.inFlight = false;
       }
+    }
+    for (ScheduledWatch e : touched) {
+      attach(e, now);
     }
     return refreshed;
   }
@@ -329,9 +370,39 @@ public final class PollScheduler {
     return ids;
   }
 
+  /** A credential's state (for tests in this package). */
+  CredentialState credentialState(String id) {
+    return credentials.get(id);
+  }
+
+  /** A watch's entry (for tests in this package). */
+  ScheduledWatch watch(WatchKey key) {
+    return watches.get(key);
+  }
+
   /** Number of watches. */
   public int size() {
     return watches.size();
+  }
+
+  /** Takes a watch out of its credential's index (adaptive mode) before its fields change. */
+  private static void detach(ScheduledWatch e) {
+    if (e.credential != null && e.credential.index != null) {
+      e.credential.index.detach(e);
+    }
+  }
+
+  /** Puts a watch back into its credential's index (adaptive mode) after its fields changed. */
+  private static void attach(ScheduledWatch e, Instant now) {
+    if (e.credential.index != null) {
+      e.credential.index.attach(e, now);
+    }
+  }
+
+  private void tick(Instant now) {
+    if (now != null && (latest == null || now.isAfter(latest))) {
+      latest = now;
+    }
   }
 
   private CredentialState choose(String source, String requested) {

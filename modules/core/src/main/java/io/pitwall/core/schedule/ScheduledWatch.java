@@ -39,6 +39,25 @@ final class ScheduledWatch {
   Instant retryAt;
   boolean inFlight;
 
+  /** Where {@link CredentialIndex} keeps it (adaptive mode; NONE in flight and in other modes). */
+  enum Slot {
+    NONE,
+    HELD,
+    COOLING,
+    READY
+  }
+
+  Slot slot = Slot.NONE;
+
+  /** When its slot changes next: the end of its retry pause or of its minimum interval. */
+  Instant timerAt;
+
+  /** Its node in the credential's {@link DeadlineTree} while idle. */
+  DeadlineTree.Node deadlineNode;
+
+  /** Its {@link BacklogBuckets} bucket, or -1. */
+  int bucket = -1;
+
   ScheduledWatch(WatchKey key, Instant now, double priorChanges, long sequence) {
     this.key = key;
     this.added = now;
