@@ -248,7 +248,9 @@ public final class Bench implements Callable<Integer> {
                 prior,
                 tick.multipliedBy((long) compression)));
     List<SchedulerSimulation.Outcome> outcomes = new ArrayList<>();
-    for (SchedulingMode mode : List.of(SchedulingMode.ADAPTIVE, SchedulingMode.ROUND_ROBIN)) {
+    for (SchedulingMode mode :
+        List.of(
+            SchedulingMode.ADAPTIVE, SchedulingMode.ADAPTIVE_EXACT, SchedulingMode.ROUND_ROBIN)) {
       outcomes.add(simulation.run(mode, t0, windowStart, windowEnd, end));
     }
     new SimulationReport(window).print(outcomes, new LatencyBound(simulation.sessionsPerDay()));

@@ -5,7 +5,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,14 +40,20 @@ final class JmhFigures {
     return new Runner(options).run();
   }
 
-  /** Prints one line per watches × credentials: ns per decision and per done. */
+  /**
+   * Prints one line per mode × watches × credentials: ns per decision and per done, the indexed
+   * mode ({@code adaptive}) first.
+   */
   static void scheduler() throws Exception {
-    Map<String, double[]> byParams = new LinkedHashMap<>();
+    Map<String, double[]> byParams = new java.util.TreeMap<>(JmhFigures::byModeAndSize);
     for (RunResult r : run(SchedulerBenchmark.class.getName())) {
       String watches = r.getParams().getParam("watches");
       int credentials = Integer.parseInt(r.getParams().getParam("credentials"));
+      String mode = r.getParams().getParam("mode");
       double perCall = r.getPrimaryResult().getScore() / credentials;
-      double[] figures = byParams.computeIfAbsent(watches + " " + credentials, k -> new double[2]);
+      double[] figures =
+          byParams.computeIfAbsent(
+              mode + " " + watches + " " + credentials, k -> new double[] {Double.NaN, Double.NaN});
       figures[r.getParams().getBenchmark().endsWith(".decide") ? 0 : 1] = perCall;
     }
     byParams.forEach(
@@ -56,14 +61,26 @@ final class JmhFigures {
           String[] p = params.split(" ");
           System.out.printf(
               Locale.ROOT,
-              "scheduler: watches=%s credentials=%s ns-per-decision=%.0f ns-per-done=%.0f"
+              "scheduler: mode=%s watches=%s credentials=%s ns-per-decision=%.0f ns-per-done=%.0f"
                   + " (target <= 10000 per decision at 100000 watches) %s%n",
               p[0],
               p[1],
+              p[2],
               f[0],
               f[1],
               Load.now());
         });
+  }
+
+  /** {@code adaptive} before {@code adaptive-exact}, then by watches and credentials. */
+  private static int byModeAndSize(String a, String b) {
+    String[] x = a.split(" ");
+    String[] y = b.split(" ");
+    int c = x[0].compareTo(y[0]);
+    for (int i = 1; c == 0 && i < 3; i++) {
+      c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+    }
+    return c;
   }
 
   /** Prints the differ and codec throughputs. */
