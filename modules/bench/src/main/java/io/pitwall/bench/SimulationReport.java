@@ -115,24 +115,33 @@ final class SimulationReport {
         SchedulingReport.ratio(exact.p50(), roundRobin.p50()),
         SchedulingReport.ratio(exact.p99(), roundRobin.p99()),
         exact.use());
-    System.out.println(indexLine(adaptive, exact, roundRobin));
+    System.out.println(
+        indexLine(
+            "simulated index-vs-exact",
+            new Duration[] {adaptive.p50(), adaptive.p99()},
+            new Duration[] {exact.p50(), exact.p99()},
+            new Duration[] {roundRobin.p50(), roundRobin.p99()}));
   }
 
   /**
    * The indexed scheduler's ratios to round-robin minus the exact one's, from the two-decimal
    * ratios the summary lines print, and whether both are within {@link #INDEX_TOLERANCE}.
+   *
+   * @param name what the line starts with
+   * @param indexed the indexed scheduler's p50 and p99
+   * @param exact the exact scheduler's p50 and p99
+   * @param roundRobin round-robin's p50 and p99
    */
   static String indexLine(
-      SchedulerSimulation.Outcome indexed,
-      SchedulerSimulation.Outcome exact,
-      SchedulerSimulation.Outcome roundRobin) {
-    double p50 = diff(indexed.p50(), exact.p50(), roundRobin.p50());
-    double p99 = diff(indexed.p99(), exact.p99(), roundRobin.p99());
+      String name, Duration[] indexed, Duration[] exact, Duration[] roundRobin) {
+    double p50 = diff(indexed[0], exact[0], roundRobin[0]);
+    double p99 = diff(indexed[1], exact[1], roundRobin[1]);
     boolean within =
         Math.abs(p50) <= INDEX_TOLERANCE + 1e-9 && Math.abs(p99) <= INDEX_TOLERANCE + 1e-9;
     return String.format(
         Locale.ROOT,
-        "simulated index-vs-exact: p50-diff=%+.2f p99-diff=%+.2f (target |diff| <= %.2f) %s",
+        "%s: p50-diff=%+.2f p99-diff=%+.2f (target |diff| <= %.2f) %s",
+        name,
         p50,
         p99,
         INDEX_TOLERANCE,

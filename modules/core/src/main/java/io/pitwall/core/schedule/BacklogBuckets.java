@@ -30,7 +30,10 @@ final class BacklogBuckets {
 
   /** By seen, oldest first, then by the order of addition. */
   static final Comparator<ScheduledWatch> BY_SEEN =
-      Comparator.comparing(ScheduledWatch::seen).thenComparingLong(w -> w.sequence);
+      (a, b) -> {
+        int c = a.seen().compareTo(b.seen());
+        return c != 0 ? c : Long.compare(a.sequence, b.sequence);
+      };
 
   private final double floorRate;
   private final double[] upper = new double[BUCKETS];
@@ -39,6 +42,10 @@ final class BacklogBuckets {
   private final TreeSet<ScheduledWatch>[] buckets = new TreeSet[BUCKETS];
 
   private final ScheduledWatch[] heads = new ScheduledWatch[BUCKETS];
+
+  /** Each head's seen, in epoch milliseconds: the scan for the best bound reads only arrays. */
+  private final long[] headSeen = new long[BUCKETS];
+
   private final long[] nonEmpty = new long[BUCKETS / 64];
   private int size;
 
@@ -87,7 +94,7 @@ final class BacklogBuckets {
         while (bits != 0) {
           int b = word * 64 + Long.numberOfTrailingZeros(bits);
           bits &= bits - 1;
-          double since = Math.max(0, (nowMillis - heads[b].seen().toEpochMilli()) / 1000.0);
+          double since = Math.max(0, (nowMillis - headSeen[b]) / 1000.0);
           double bound = upper[b] * since * since;
           if (bound > bestBound) {
             bestBound = bound;
@@ -115,7 +122,7 @@ final class BacklogBuckets {
     bucket.add(w);
     w.bucket = b;
     if (heads[b] == null || BY_SEEN.compare(w, heads[b]) < 0) {
-      heads[b] = w;
+      head(b, w);
     }
     nonEmpty[b >>> 6] |= 1L << (b & 63);
   }
@@ -127,12 +134,17 @@ final class BacklogBuckets {
       throw new IllegalStateException("not in backlog bucket " + b + ": " + w.key);
     }
     if (heads[b] == w) {
-      heads[b] = bucket.isEmpty() ? null : bucket.first();
+      head(b, bucket.isEmpty() ? null : bucket.first());
     }
     if (bucket.isEmpty()) {
       nonEmpty[b >>> 6] &= ~(1L << (b & 63));
     }
     w.bucket = -1;
+  }
+
+  private void head(int b, ScheduledWatch w) {
+    heads[b] = w;
+    headSeen[b] = w == null ? 0 : w.seen().toEpochMilli();
   }
 
   private int bucketOf(double rate) {

@@ -40,7 +40,10 @@ final class CredentialIndex {
       (a, b) -> a.deadlineNode.compareTo(b.deadlineNode);
 
   private static final Comparator<ScheduledWatch> BY_TIMER =
-      Comparator.comparing((ScheduledWatch w) -> w.timerAt).thenComparingLong(w -> w.sequence);
+      (a, b) -> {
+        int c = a.timerAt.compareTo(b.timerAt);
+        return c != 0 ? c : Long.compare(a.sequence, b.sequence);
+      };
 
   private final DeadlineTree idle = new DeadlineTree();
   private final TreeSet<ScheduledWatch> readyByDeadline = new TreeSet<>(BY_DEADLINE);
@@ -87,12 +90,19 @@ final class CredentialIndex {
    * later; null for none).
    */
   void attach(ScheduledWatch w, Instant now) {
-    detach(w);
     tick(now);
+    Instant at = clock == null ? w.added : clock;
+    if (w.slot == ScheduledWatch.Slot.COOLING && !w.held(at) && w.eligible(at)) {
+      // its interval ended: it stays idle, in the deadline tree where it is
+      timers.remove(w);
+      cooling.remove(w);
+      ready(w, at);
+      return;
+    }
+    detach(w);
     if (w.inFlight) {
       return;
     }
-    Instant at = clock == null ? w.added : clock;
     if (w.held(at)) {
       w.slot = ScheduledWatch.Slot.HELD;
       w.timerAt = w.retryAt;
@@ -107,6 +117,10 @@ final class CredentialIndex {
       cooling.add(w, at);
       return;
     }
+    ready(w, at);
+  }
+
+  private void ready(ScheduledWatch w, Instant at) {
     w.slot = ScheduledWatch.Slot.READY;
     readyByDeadline.add(w);
     if (w.lastAttempt == null) {

@@ -81,8 +81,7 @@ final class DeadlineTree {
     Node n = new Node(w);
     update(n);
     w.deadlineNode = n;
-    Node[] parts = split(root, n);
-    root = merge(merge(parts[0], n), parts[1]);
+    root = insert(root, n);
   }
 
   /** Removes the watch, which must be in the tree. */
@@ -194,23 +193,34 @@ final class DeadlineTree {
     }
   }
 
-  /** Splits into the nodes before {@code key} and the rest. */
-  private Node[] split(Node n, Node key) {
+  /** Inserts {@code x} below {@code n} by its key, rotated up while its priority is higher. */
+  private Node insert(Node n, Node x) {
     if (n == null) {
-      return new Node[2];
+      return x;
     }
-    if (n.compareTo(key) < 0) {
-      Node[] parts = split(n.right, key);
-      n.right = parts[0];
-      update(n);
-      parts[0] = n;
-      return parts;
+    if (x.compareTo(n) < 0) {
+      n.left = insert(n.left, x);
+      if (n.left.priority > n.priority) {
+        Node l = n.left;
+        n.left = l.right;
+        update(n);
+        l.right = n;
+        update(l);
+        return l;
+      }
+    } else {
+      n.right = insert(n.right, x);
+      if (n.right.priority > n.priority) {
+        Node r = n.right;
+        n.right = r.left;
+        update(n);
+        r.left = n;
+        update(r);
+        return r;
+      }
     }
-    Node[] parts = split(n.left, key);
-    n.left = parts[1];
     update(n);
-    parts[1] = n;
-    return parts;
+    return n;
   }
 
   private Node merge(Node l, Node r) {

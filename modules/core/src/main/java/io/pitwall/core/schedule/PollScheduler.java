@@ -338,7 +338,9 @@ public final class PollScheduler {
       }
     }
     for (ScheduledWatch e : touched) {
-      attach(e, now);
+      if (e.slot == ScheduledWatch.Slot.NONE) { // once each, though reported and dispatched
+        attach(e, now);
+      }
     }
     return refreshed;
   }

@@ -19,9 +19,13 @@ final class ScheduledWatch {
    * watches early instead of the last partition's after all the others.
    */
   static final java.util.Comparator<ScheduledWatch> ARRIVAL =
-      java.util.Comparator.comparingLong((ScheduledWatch w) -> w.added.getEpochSecond())
-          .thenComparingInt(w -> w.spread)
-          .thenComparingLong(w -> w.sequence);
+      (a, b) -> {
+        int c = Long.compare(a.added.getEpochSecond(), b.added.getEpochSecond());
+        if (c == 0) {
+          c = Integer.compare(a.spread, b.spread);
+        }
+        return c != 0 ? c : Long.compare(a.sequence, b.sequence);
+      };
 
   /** A mix of the key's hash: the order within a second of arrivals. */
   final int spread;
