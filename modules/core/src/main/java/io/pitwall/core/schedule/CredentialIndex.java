@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.TreeSet;
 
 /**
@@ -39,10 +40,16 @@ final class CredentialIndex {
   private static final Comparator<ScheduledWatch> BY_DEADLINE =
       (a, b) -> a.deadlineNode.compareTo(b.deadlineNode);
 
-  private static final Comparator<ScheduledWatch> BY_TIMER =
+  /**
+   * A watch's timer: a heap entry, stale once the watch left the slot it was set for (its {@code
+   * timerStamp} moved on), and then skipped when it comes up.
+   */
+  private record Timer(Instant at, long stamp, ScheduledWatch watch) {}
+
+  private static final Comparator<Timer> BY_TIME =
       (a, b) -> {
-        int c = a.timerAt.compareTo(b.timerAt);
-        return c != 0 ? c : Long.compare(a.sequence, b.sequence);
+        int c = a.at.compareTo(b.at);
+        return c != 0 ? c : Long.compare(a.stamp, b.stamp);
       };
 
   private final DeadlineTree idle = new DeadlineTree();
@@ -50,7 +57,11 @@ final class CredentialIndex {
   private final TreeSet<ScheduledWatch> neverPolled = new TreeSet<>(ScheduledWatch.ARRIVAL);
   private final BacklogBuckets ready;
   private final BacklogBuckets cooling;
-  private final TreeSet<ScheduledWatch> timers = new TreeSet<>(BY_TIMER);
+
+  /** The timers (a heap: an array, kinder to the cache than a tree), with stale entries. */
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>(BY_TIME);
+
+  private long stamps;
 
   /** How many of the last {@link #rank}'s watches were at risk, then never polled (for tests). */
   int lastAtRisk;
@@ -63,6 +74,11 @@ final class CredentialIndex {
   CredentialIndex(double priorChanges) {
     this.ready = new BacklogBuckets(priorChanges);
     this.cooling = new BacklogBuckets(priorChanges);
+  }
+
+  /** Timer entries, stale ones included (for tests). */
+  int timerEntries() {
+    return timers.size();
   }
 
   /** Eligible watches: what {@link PollScheduler} calls eligible. */
@@ -94,7 +110,7 @@ final class CredentialIndex {
     Instant at = clock == null ? w.added : clock;
     if (w.slot == ScheduledWatch.Slot.COOLING && !w.held(at) && w.eligible(at)) {
       // its interval ended: it stays idle, in the deadline tree where it is
-      timers.remove(w);
+      w.timerStamp = 0;
       cooling.remove(w);
       ready(w, at);
       return;
@@ -105,15 +121,13 @@ final class CredentialIndex {
     }
     if (w.held(at)) {
       w.slot = ScheduledWatch.Slot.HELD;
-      w.timerAt = w.retryAt;
-      timers.add(w);
+      setTimer(w, w.retryAt);
       return;
     }
     idle.insert(w);
     if (!w.eligible(at)) {
       w.slot = ScheduledWatch.Slot.COOLING;
-      w.timerAt = w.lastAttempt.plus(w.min);
-      timers.add(w);
+      setTimer(w, w.lastAttempt.plus(w.min));
       cooling.add(w, at);
       return;
     }
@@ -136,9 +150,9 @@ final class CredentialIndex {
       case NONE -> {
         return;
       }
-      case HELD -> timers.remove(w);
+      case HELD -> w.timerStamp = 0;
       case COOLING -> {
-        timers.remove(w);
+        w.timerStamp = 0;
         idle.remove(w);
         cooling.remove(w);
       }
@@ -158,9 +172,17 @@ final class CredentialIndex {
   /** Moves the clock to {@code now} and the watches whose pause or interval ended into place. */
   void advance(Instant now) {
     tick(now);
-    while (!timers.isEmpty() && !timers.first().timerAt.isAfter(clock)) {
-      attach(timers.first(), null);
+    while (!timers.isEmpty() && !timers.peek().at.isAfter(clock)) {
+      Timer t = timers.poll();
+      if (t.watch.timerStamp == t.stamp) {
+        attach(t.watch, null);
+      }
     }
+  }
+
+  private void setTimer(ScheduledWatch w, Instant at) {
+    w.timerStamp = ++stamps;
+    timers.add(new Timer(at, w.timerStamp, w));
   }
 
   private void tick(Instant now) {

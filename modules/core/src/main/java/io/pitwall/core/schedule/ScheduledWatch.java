@@ -53,8 +53,8 @@ final class ScheduledWatch {
 
   Slot slot = Slot.NONE;
 
-  /** When its slot changes next: the end of its retry pause or of its minimum interval. */
-  Instant timerAt;
+  /** Its live timer in {@link CredentialIndex} (the end of a pause or interval), 0 for none. */
+  long timerStamp;
 
   /** Its node in the credential's {@link DeadlineTree} while idle. */
   DeadlineTree.Node deadlineNode;
