@@ -20,19 +20,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The scheduling benchmark: the adaptive scheduler and round-robin, side by side in one run, each a
- * real engine polling its own simulator (identical worlds, identical bursty activity) at the same
- * budget and publishing to one real Kafka broker. Time is compressed: budget, activity and schedule
- * all run on one clock {@code --compression} times faster than the wall. Prints a table and the
- * summary line other tools read, with a {@code validity:} line of how far each engine fell behind
- * that clock; a run that fell behind further than {@link ValidityLimits} allow prints {@code
+ * The scheduling benchmark: the adaptive scheduler (indexed), round-robin and the exact adaptive
+ * scheduler ({@code adaptive-exact}, which the index is compared with), side by side in one run,
+ * each a real engine polling its own simulator (identical worlds, identical bursty activity) at the
+ * same budget and publishing to one real Kafka broker. Time is compressed: budget, activity and
+ * schedule all run on one clock {@code --compression} times faster than the wall. Prints a table
+ * and the summary line other tools read, with a {@code validity:} line of how far each engine fell
+ * behind that clock; a run that fell behind further than {@link ValidityLimits} allow prints {@code
  * scheduling: INVALID} with what fell behind instead of the summary, and exits with {@link
  * RunValidity#INVALID_EXIT_CODE}.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Scheduling benchmark: adaptive vs round-robin on bursty PSN activity.")
+    description =
+        "Scheduling benchmark: adaptive (indexed and exact) vs round-robin on bursty PSN activity.")
 public final class Bench implements Callable<Integer> {
 
   @Option(names = "--accounts", defaultValue = "5000", description = "Watched PSN accounts.")
@@ -154,7 +156,8 @@ public final class Bench implements Callable<Integer> {
       List<SchedulerRun> runs = new ArrayList<>();
       ScaledClock clock = new ScaledClock(t0, compression);
       try {
-        for (String mode : List.of("adaptive", "round-robin")) {
+        // round-robin second: the summary line compares the first two
+        for (String mode : List.of("adaptive", "round-robin", "adaptive-exact")) {
           PsnWorld world =
               PsnWorldGenerator.generate(seed, accounts, 400, 10, t0.minus(Duration.ofDays(60)));
           runs.add(
@@ -226,6 +229,12 @@ public final class Bench implements Callable<Integer> {
           return RunValidity.INVALID_EXIT_CODE;
         }
         System.out.println(SchedulingReport.summary(results));
+        System.out.println(
+            SimulationReport.indexLine(
+                "scheduling index-vs-exact",
+                new Duration[] {results.get(0).p50(), results.get(0).p99()},
+                new Duration[] {results.get(2).p50(), results.get(2).p99()},
+                new Duration[] {results.get(1).p50(), results.get(1).p99()}));
         System.out.println(verdict.line());
         return 0;
       } finally {
@@ -248,7 +257,9 @@ public final class Bench implements Callable<Integer> {
                 prior,
                 tick.multipliedBy((long) compression)));
     List<SchedulerSimulation.Outcome> outcomes = new ArrayList<>();
-    for (SchedulingMode mode : List.of(SchedulingMode.ADAPTIVE, SchedulingMode.ROUND_ROBIN)) {
+    for (SchedulingMode mode :
+        List.of(
+            SchedulingMode.ADAPTIVE, SchedulingMode.ADAPTIVE_EXACT, SchedulingMode.ROUND_ROBIN)) {
       outcomes.add(simulation.run(mode, t0, windowStart, windowEnd, end));
     }
     new SimulationReport(window).print(outcomes, new LatencyBound(simulation.sessionsPerDay()));

@@ -22,13 +22,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The adaptive {@link PollScheduler}'s cost per decision and per {@code done}, on a virtual clock.
- * Every credential has a budget of {@value #BUDGET} requests per 15 minutes with a burst of one,
- * and each invocation advances the clock by {@link #STEP}, enough for one token: {@code next}
- * dispatches exactly one request per credential, so the time per decision is the time of {@code
- * next} divided by the credentials (the perf runner divides). One poll in ten reports a change. The
- * watches start never polled, and the measurement covers the catch-up and, at 1,000 and 10,000
- * watches, the steady state after it.
+ * The adaptive {@link PollScheduler}'s cost per decision and per {@code done}, on a virtual clock,
+ * in both adaptive modes: {@code adaptive} (indexed, the default) and {@code adaptive-exact} (a
+ * pass over every watch per round, the reference). Every credential has a budget of {@value
+ * #BUDGET} requests per 15 minutes with a burst of one, and each invocation advances the clock by
+ * {@link #STEP}, enough for one token: {@code next} dispatches exactly one request per credential,
+ * so the time per decision is the time of {@code next} divided by the credentials (the perf runner
+ * divides). One poll in ten reports a change. The watches start never polled, and the measurement
+ * covers the catch-up and, at 1,000 and 10,000 watches, the steady state after it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +51,10 @@ public class SchedulerBenchmark {
   @Param({"1", "10", "100"})
   public int credentials;
 
+  /** The {@code schedule.mode}: {@code adaptive} (indexed) or {@code adaptive-exact}. */
+  @Param({"adaptive", "adaptive-exact"})
+  public String mode;
+
   private MutableClock clock;
   private PollScheduler scheduler;
   private List<PollScheduler.Dispatch> pending = new ArrayList<>();
@@ -60,7 +65,7 @@ public class SchedulerBenchmark {
   @Setup(Level.Trial)
   public void build() {
     clock = new MutableClock(Instant.parse("2026-11-01T00:00:00Z"));
-    scheduler = new PollScheduler(SchedulingMode.ADAPTIVE, MIN_INTERVAL, Duration.ofHours(6));
+    scheduler = new PollScheduler(SchedulingMode.of(mode), MIN_INTERVAL, Duration.ofHours(6));
     for (int c = 0; c < credentials; c++) {
       scheduler.addCredential(
           "psn", "psn/" + c, new TokenBucket(clock, BUDGET, Duration.ofMinutes(15), 1), 1);
@@ -132,6 +137,9 @@ public class SchedulerBenchmark {
     @Param({"1", "10", "100"})
     public int credentials;
 
+    @Param({"adaptive", "adaptive-exact"})
+    public String mode;
+
     private final SchedulerBenchmark round = new SchedulerBenchmark();
     private List<List<PollScheduler.Report>> reports = List.of();
 
@@ -140,6 +148,7 @@ public class SchedulerBenchmark {
     public void build() {
       round.watches = watches;
       round.credentials = credentials;
+      round.mode = mode;
       round.build();
     }
 

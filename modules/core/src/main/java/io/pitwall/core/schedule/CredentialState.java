@@ -25,12 +25,21 @@ final class CredentialState {
    */
   final NavigableMap<Long, ScheduledWatch> members = new TreeMap<>();
 
+  /** Its watches indexed for the adaptive mode; null in the modes that scan {@link #members}. */
+  final CredentialIndex index;
+
   /** Its last requests all failed authentication: spread watches go to the live members. */
   boolean dead;
 
   long dispatched;
 
   CredentialState(String id, String source, TokenBucket budget, int batchSize) {
+    this(id, source, budget, batchSize, null);
+  }
+
+  CredentialState(
+      String id, String source, TokenBucket budget, int batchSize, CredentialIndex index) {
+    this.index = index;
     this.id = id;
     this.source = source;
     this.budget = budget;
@@ -46,6 +55,11 @@ final class CredentialState {
     return Math.max(1.0, (budget.taken() - takenAtStart) / (double) dispatched);
   }
 
+  /** The most valuable idle watches not yet ranked, to top up a short batch. */
+  interface TopUp {
+    List<ScheduledWatch> more(List<ScheduledWatch> ranked, int limit);
+  }
+
   /**
    * Cuts the ranked watches into up to {@code requests} requests of up to the batch size, topping
    * up the last one with the most valuable other idle watches (they ride along for free), and marks
@@ -53,6 +67,20 @@ final class CredentialState {
    */
   List<PollScheduler.Dispatch> dispatch(
       List<ScheduledWatch> ranked, List<ScheduledWatch> idle, int requests, Instant now) {
+    return dispatch(
+        ranked,
+        (taken, limit) -> {
+          Set<ScheduledWatch> in = new HashSet<>(taken);
+          return Ranking.topByBacklog(
+              idle.stream().filter(e -> !in.contains(e) && !e.inFlight).toList(), limit, now);
+        },
+        requests,
+        now);
+  }
+
+  /** {@link #dispatch} with the top-up from {@code topUp}. */
+  List<PollScheduler.Dispatch> dispatch(
+      List<ScheduledWatch> ranked, TopUp topUp, int requests, Instant now) {
     List<PollScheduler.Dispatch> out = new ArrayList<>();
     int size = batchSize;
     int index = 0;
@@ -61,12 +89,7 @@ final class CredentialState {
           new ArrayList<>(ranked.subList(index, Math.min(ranked.size(), index + size)));
       index += batch.size();
       if (batch.size() < size && index >= ranked.size()) {
-        Set<ScheduledWatch> taken = new HashSet<>(ranked);
-        Ranking.topByBacklog(
-                idle.stream().filter(e -> !taken.contains(e) && !e.inFlight).toList(),
-                size - batch.size(),
-                now)
-            .forEach(batch::add);
+        batch.addAll(topUp.more(ranked, size - batch.size()));
       }
       for (ScheduledWatch e : batch) {
         e.inFlight = true;

@@ -40,7 +40,12 @@ import java.util.function.ToIntFunction;
  *       ActivityEstimate}).
  * </ol>
  *
- * {@link SchedulingMode#ROUND_ROBIN}, the baseline, orders by least recently attempted.
+ * {@link SchedulingMode#ADAPTIVE} keeps each credential's watches in an index ({@link
+ * CredentialIndex}) so that a decision costs O(log n), with two bounded approximations (a backlog
+ * pick within 5 % of the best, the budget pace of the at-risk test rounded up by at most 2 %);
+ * {@link SchedulingMode#ADAPTIVE_EXACT} ranks the same tiers exactly by a pass over every watch in
+ * every round ({@link Ranking}), the reference. {@link SchedulingMode#ROUND_ROBIN}, the baseline,
+ * orders by least recently attempted.
  *
  * <p>Not thread-safe, and without a lock: the engine confines each scheduler to the context of one
  * polling verticle (one source's credential pool), which alone calls it.
@@ -132,6 +137,9 @@ public final class PollScheduler {
 
   private Instant lastArrival;
 
+  /** The latest time given to any method (the index's slots are decided against it). */
+  private Instant latest;
+
   /** A scheduler with the {@link #DEFAULT_PRIOR_CHANGES default prior}. */
   public PollScheduler(SchedulingMode mode, Duration defaultMin, Duration defaultMax) {
     this(mode, defaultMin, defaultMax, DEFAULT_PRIOR_CHANGES);
@@ -171,7 +179,14 @@ public final class PollScheduler {
     if (credentials.containsKey(id) || batchSize < 1) {
       throw new IllegalArgumentException("duplicate credential or bad batch size: " + id);
     }
-    credentials.put(id, new CredentialState(id, source, budget, batchSize));
+    credentials.put(
+        id,
+        new CredentialState(
+            id,
+            source,
+            budget,
+            batchSize,
+            mode.indexed() ? new CredentialIndex(priorChanges) : null));
   }
 
   /**
@@ -184,11 +199,13 @@ public final class PollScheduler {
    */
   public void put(WatchKey key, String credential, Duration min, Duration max, Instant now) {
     CredentialState chosen = choose(key.source(), credential);
+    tick(now);
     ScheduledWatch entry = watches.get(key);
     if (entry == null) {
       entry = new ScheduledWatch(key, now, burst(now), priorChanges, nextSequence++);
       watches.put(key, entry);
     } else {
+      detach(entry);
       entry.credential.watchCount--;
       entry.credential.members.remove(entry.sequence);
     }
@@ -201,6 +218,7 @@ public final class PollScheduler {
     if (entry.max.compareTo(entry.min) < 0) {
       entry.max = entry.min;
     }
+    attach(entry, now);
   }
 
   /**
@@ -226,12 +244,14 @@ public final class PollScheduler {
       if (live == null || live.dead) {
         break;
       }
+      detach(e);
       dead.watchCount--;
       dead.members.remove(e.sequence);
       e.credential = live;
       live.members.put(e.sequence, e);
       live.watchCount++;
       e.retryAt = null;
+      attach(e, latest);
       moved.add(e.key);
     }
     return moved;
@@ -249,6 +269,7 @@ public final class PollScheduler {
   public boolean remove(WatchKey key) {
     ScheduledWatch removed = watches.remove(key);
     if (removed != null) {
+      detach(removed);
       removed.credential.watchCount--;
       removed.credential.members.remove(removed.sequence);
     }
@@ -268,12 +289,23 @@ public final class PollScheduler {
    * @param room how many requests a credential (by id) can start now
    */
   public List<Dispatch> next(Instant now, ToIntFunction<String> room) {
+    tick(now);
     List<Dispatch> dispatches = new ArrayList<>();
     for (CredentialState credential : credentials.values()) {
       int requests =
           Math.min(
               credential.budget.available() - credential.inFlight, room.applyAsInt(credential.id));
       if (requests <= 0) {
+        continue;
+      }
+      CredentialIndex index = credential.index;
+      if (index != null) {
+        List<ScheduledWatch> ranked = index.rank(credential, requests, now);
+        if (!ranked.isEmpty()) {
+          dispatches.addAll(
+              credential.dispatch(
+                  ranked, (taken, limit) -> index.topUp(limit, now), requests, now));
+        }
         continue;
       }
       List<ScheduledWatch> idle = new ArrayList<>();
@@ -304,12 +336,16 @@ public final class PollScheduler {
     if (credential != null) {
       credential.inFlight = Math.max(0, credential.inFlight - 1);
     }
+    tick(now);
     Map<WatchKey, Duration> refreshed = new LinkedHashMap<>();
+    List<ScheduledWatch> touched = new ArrayList<>();
     for (Report report : reports) {
       ScheduledWatch e = watches.get(report.key());
       if (e == null) {
         continue;
       }
+      detach(e);
+      touched.add(e);
       e.inFlight = false;
       if (report.ok()) {
         refreshed.put(e.key, Duration.between(e.seen(), now));
@@ -326,7 +362,14 @@ public final class PollScheduler {
     for (WatchKey key : dispatch.watches()) {
       ScheduledWatch e = watches.get(key);
       if (e != null) {
+        detach(e);
+        touched.add(e);
         e.inFlight = false;
+      }
+    }
+    for (ScheduledWatch e : touched) {
+      if (e.slot == ScheduledWatch.Slot.NONE) { // once each, though reported and dispatched
+        attach(e, now);
       }
     }
     return refreshed;
@@ -359,6 +402,16 @@ public final class PollScheduler {
     return ids;
   }
 
+  /** A credential's state (for tests in this package). */
+  CredentialState credentialState(String id) {
+    return credentials.get(id);
+  }
+
+  /** A watch's entry (for tests in this package). */
+  ScheduledWatch watch(WatchKey key) {
+    return watches.get(key);
+  }
+
   /** Number of watches. */
   public int size() {
     return watches.size();
@@ -374,6 +427,26 @@ public final class PollScheduler {
     }
     lastArrival = now;
     return burstStart;
+  }
+
+  /** Takes a watch out of its credential's index (adaptive mode) before its fields change. */
+  private static void detach(ScheduledWatch e) {
+    if (e.credential != null && e.credential.index != null) {
+      e.credential.index.detach(e);
+    }
+  }
+
+  /** Puts a watch back into its credential's index (adaptive mode) after its fields changed. */
+  private static void attach(ScheduledWatch e, Instant now) {
+    if (e.credential.index != null) {
+      e.credential.index.attach(e, now);
+    }
+  }
+
+  private void tick(Instant now) {
+    if (now != null && (latest == null || now.isAfter(latest))) {
+      latest = now;
+    }
   }
 
   private CredentialState choose(String source, String requested) {

@@ -25,11 +25,15 @@ final class ScheduledWatch {
    * partition's watches early instead of the last partition's after all the others.
    */
   static final java.util.Comparator<ScheduledWatch> ARRIVAL =
-      java.util.Comparator.comparing((ScheduledWatch w) -> w.arrival)
-          .thenComparingInt(w -> w.spread)
-          .thenComparingLong(w -> w.sequence);
+      (a, b) -> {
+        int c = a.arrival.compareTo(b.arrival);
+        if (c == 0) {
+          c = Integer.compare(a.spread, b.spread);
+        }
+        return c != 0 ? c : Long.compare(a.sequence, b.sequence);
+      };
 
-  /** A mix of the key's hash: the order within a second of arrivals. */
+  /** A mix of the key's hash: the order within a burst of arrivals. */
   final int spread;
 
   final ActivityEstimate activity;
@@ -44,6 +48,25 @@ final class ScheduledWatch {
   Instant lastOk;
   Instant retryAt;
   boolean inFlight;
+
+  /** Where {@link CredentialIndex} keeps it (adaptive mode; NONE in flight and in other modes). */
+  enum Slot {
+    NONE,
+    HELD,
+    COOLING,
+    READY
+  }
+
+  Slot slot = Slot.NONE;
+
+  /** Its live timer in {@link CredentialIndex} (the end of a pause or interval), 0 for none. */
+  long timerStamp;
+
+  /** Its node in the credential's {@link DeadlineTree} while idle. */
+  DeadlineTree.Node deadlineNode;
+
+  /** Its {@link BacklogBuckets} bucket, or -1. */
+  int bucket = -1;
 
   /** A watch that arrived alone (its own burst). */
   ScheduledWatch(WatchKey key, Instant now, double priorChanges, long sequence) {

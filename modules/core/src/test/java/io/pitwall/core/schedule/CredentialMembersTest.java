@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A round reads only its credential's own watches ({@code CredentialState.members}): after watches
@@ -24,11 +25,11 @@ class CredentialMembersTest {
 
   private static final Instant T0 = Instant.parse("2026-11-22T00:00:00Z");
 
-  @Test
-  void shouldDispatchEachCredentialsOwnWatchesAfterMovesAndRemovals() {
+  @ParameterizedTest
+  @EnumSource(SchedulingMode.class)
+  void shouldDispatchEachCredentialsOwnWatchesAfterMovesAndRemovals(SchedulingMode mode) {
     MutableClock clock = new MutableClock(T0);
-    PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofMinutes(1), Duration.ofHours(6));
+    PollScheduler scheduler = new PollScheduler(mode, Duration.ofMinutes(1), Duration.ofHours(6));
     for (String id : List.of("psn/a", "psn/b", "psn/c")) {
       scheduler.addCredential(
           "psn", id, new TokenBucket(clock, 1_000, Duration.ofMinutes(15), 100), 1);

@@ -16,7 +16,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The scheduler's behaviours, in both adaptive modes (indexed and exact) where they apply. */
 class PollSchedulerTest {
 
   private static final Instant T0 = Instant.parse("2026-11-22T00:00:00Z");
@@ -28,13 +31,12 @@ class PollSchedulerTest {
     return new WatchKey("psn", "70000000000000" + String.format("%05d", i));
   }
 
-  @Test
-  void shouldHoldEveryWatchsStalenessBoundUnderASaturatedBudget() {
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldHoldEveryWatchsStalenessBoundUnderASaturatedBudget(SchedulingMode mode) {
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
     PollScheduler scheduler =
-        psn(
-            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), FIFTEEN_MINUTES),
-            budget);
+        psn(new PollScheduler(mode, Duration.ofSeconds(10), FIFTEEN_MINUTES), budget);
     List<WatchKey> keys = IntStream.range(0, 150).mapToObj(PollSchedulerTest::psn).toList();
     keys.forEach(k -> scheduler.put(k, null, null, null, T0));
     Set<WatchKey> hot = Set.copyOf(keys.subList(0, 10));
@@ -61,14 +63,13 @@ class PollSchedulerTest {
    * 100, in order, over 12 seconds): the catch-up must reach every group early, not the last group
    * after 1,100 others (issue 14's restore figure waited for the last partition's first poll).
    */
-  @Test
-  void shouldReachEveryGroupOfWatchesAddedInOneBurstEarlyInTheCatchUp() {
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldReachEveryGroupOfWatchesAddedInOneBurstEarlyInTheCatchUp(SchedulingMode mode) {
     TokenBucket budget = new TokenBucket(clock, 1500, FIFTEEN_MINUTES); // a burst of 30
     // a staleness bound the budget keeps easily: none of them is at risk, all are never polled
     PollScheduler scheduler =
-        psn(
-            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), Duration.ofHours(6)),
-            budget);
+        psn(new PollScheduler(mode, Duration.ofSeconds(10), Duration.ofHours(6)), budget);
     for (int i = 0; i < 1200; i++) {
       scheduler.put(psn(i), null, null, null, T0.plusSeconds(i / 100));
     }
@@ -88,18 +89,19 @@ class PollSchedulerTest {
         .hasSizeGreaterThanOrEqualTo(8);
   }
 
-  @Test
-  void shouldTakeNeverPolledWatchesOldestFirstAcrossBursts() {
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldTakeNeverPolledWatchesOldestFirstAcrossBursts(SchedulingMode mode) {
     PollScheduler later =
         psn(
-            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), FIFTEEN_MINUTES),
+            new PollScheduler(mode, Duration.ofSeconds(10), FIFTEEN_MINUTES),
             new TokenBucket(clock, 300, FIFTEEN_MINUTES));
     later.put(psn(2), null, null, null, T0);
     later.put(psn(1), null, null, null, T0.plus(PollScheduler.BURST_GAP).plusSeconds(1));
     // additions that never pause still end their burst after BURST_LENGTH
     PollScheduler steady =
         psn(
-            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), FIFTEEN_MINUTES),
+            new PollScheduler(mode, Duration.ofSeconds(10), FIFTEEN_MINUTES),
             new TokenBucket(clock, 300, FIFTEEN_MINUTES));
     Instant t = T0;
     for (int i = 1000; !t.isAfter(T0.plus(PollScheduler.BURST_LENGTH)); i--, t = t.plusSeconds(1)) {
@@ -116,10 +118,11 @@ class PollSchedulerTest {
         .doesNotContain(psn(1));
   }
 
-  @Test
-  void shouldSpreadPollsMoreEvenlyWithALargerPrior() {
-    double smallPrior = hotToQuietPolls(0.5);
-    double largePrior = hotToQuietPolls(50);
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldSpreadPollsMoreEvenlyWithALargerPrior(SchedulingMode mode) {
+    double smallPrior = hotToQuietPolls(mode, 0.5);
+    double largePrior = hotToQuietPolls(mode, 50);
 
     assertThat(smallPrior).as("a small prior follows activity").isGreaterThan(5);
     assertThat(largePrior)
@@ -129,14 +132,11 @@ class PollSchedulerTest {
   }
 
   /** Mean polls of an always-active watch over those of a quiet one, 6 saturated hours. */
-  private double hotToQuietPolls(double prior) {
+  private double hotToQuietPolls(SchedulingMode mode, double prior) {
     clock.set(T0);
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
     PollScheduler scheduler =
-        psn(
-            new PollScheduler(
-                SchedulingMode.ADAPTIVE, Duration.ofSeconds(10), Duration.ofDays(1), prior),
-            budget);
+        psn(new PollScheduler(mode, Duration.ofSeconds(10), Duration.ofDays(1), prior), budget);
     List<WatchKey> keys = IntStream.range(0, 600).mapToObj(PollSchedulerTest::psn).toList();
     keys.forEach(k -> scheduler.put(k, null, null, null, T0));
     Set<WatchKey> hot = Set.copyOf(keys.subList(0, 10));
@@ -148,13 +148,12 @@ class PollSchedulerTest {
     return hotPolls / quietPolls;
   }
 
-  @Test
-  void shouldPauseExactlyUntilTheServersHint() {
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldPauseExactlyUntilTheServersHint(SchedulingMode mode) {
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
     PollScheduler scheduler =
-        psn(
-            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1)),
-            budget);
+        psn(new PollScheduler(mode, Duration.ofSeconds(1), Duration.ofHours(1)), budget);
     scheduler.put(psn(1), null, null, null, T0);
     scheduler.put(psn(2), null, null, null, T0);
     Instant hint = T0.plusSeconds(97);
@@ -166,10 +165,10 @@ class PollSchedulerTest {
     assertThat(scheduler.next(clock.instant())).hasSize(2);
   }
 
-  @Test
-  void shouldNeverExceedAnyPoolMembersBudget() {
-    PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(5), Duration.ofHours(1));
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldNeverExceedAnyPoolMembersBudget(SchedulingMode mode) {
+    PollScheduler scheduler = new PollScheduler(mode, Duration.ofSeconds(5), Duration.ofHours(1));
     TokenBucket big = new TokenBucket(clock, 300, FIFTEEN_MINUTES);
     TokenBucket small = new TokenBucket(clock, 100, FIFTEEN_MINUTES);
     scheduler.addCredential("psn", "psn/a", big, 1);
@@ -194,10 +193,11 @@ class PollSchedulerTest {
     assertThat(run.polls(pinned)).isPositive();
   }
 
-  @Test
-  void shouldMoveTheSpreadWatchesOfARefusedCredentialToTheLiveMembersOfItsPool() {
-    PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(5), Duration.ofHours(1));
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldMoveTheSpreadWatchesOfARefusedCredentialToTheLiveMembersOfItsPool(
+      SchedulingMode mode) {
+    PollScheduler scheduler = new PollScheduler(mode, Duration.ofSeconds(5), Duration.ofHours(1));
     scheduler.addCredential("psn", "psn/a", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
     scheduler.addCredential("psn", "psn/b", new TokenBucket(clock, 300, FIFTEEN_MINUTES), 1);
     List<WatchKey> keys = IntStream.range(0, 10).mapToObj(PollSchedulerTest::psn).toList();
@@ -224,13 +224,12 @@ class PollSchedulerTest {
     assertThat(scheduler.credentialDead("psn/b")).as("never onto a dead member").isEmpty();
   }
 
-  @Test
-  void shouldPollNeverPolledWatchesFirst() {
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldPollNeverPolledWatchesFirst(SchedulingMode mode) {
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES, 1);
     PollScheduler scheduler =
-        psn(
-            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1)),
-            budget);
+        psn(new PollScheduler(mode, Duration.ofSeconds(1), Duration.ofHours(1)), budget);
     scheduler.put(psn(1), null, null, null, T0);
     PollScheduler.Dispatch first = scheduler.next(T0).get(0);
     budget.tryTake();
@@ -264,10 +263,10 @@ class PollSchedulerTest {
     assertThat(most - least).as("round-robin ignores activity").isLessThanOrEqualTo(2);
   }
 
-  @Test
-  void shouldFillGridstatsBatchesWithTheMostValuableDrivers() {
-    PollScheduler scheduler =
-        new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofMinutes(1), Duration.ofHours(6));
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldFillGridstatsBatchesWithTheMostValuableDrivers(SchedulingMode mode) {
+    PollScheduler scheduler = new PollScheduler(mode, Duration.ofMinutes(1), Duration.ofHours(6));
     TokenBucket budget = new TokenBucket(clock, 1000, Duration.ofDays(1), 1);
     scheduler.addCredential("gridstats", "gridstats/default", budget, 16);
     List<WatchKey> drivers =
@@ -315,11 +314,12 @@ class PollSchedulerTest {
     }
   }
 
-  @Test
-  void shouldRefuseAnUnknownCredential() {
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldRefuseAnUnknownCredential(SchedulingMode mode) {
     PollScheduler scheduler =
         psn(
-            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1)),
+            new PollScheduler(mode, Duration.ofSeconds(1), Duration.ofHours(1)),
             new TokenBucket(clock, 300, FIFTEEN_MINUTES));
     assertThatThrownBy(() -> scheduler.put(psn(1), "psn/other", null, null, T0))
         .isInstanceOf(IllegalArgumentException.class)
@@ -329,11 +329,12 @@ class PollSchedulerTest {
         .hasMessageContaining("no credential configured for gt");
   }
 
-  @Test
-  void shouldReportStalenessFromAddedOrLastSuccessfulPoll() {
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldReportStalenessFromAddedOrLastSuccessfulPoll(SchedulingMode mode) {
     PollScheduler scheduler =
         psn(
-            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofHours(1)),
+            new PollScheduler(mode, Duration.ofSeconds(1), Duration.ofHours(1)),
             new TokenBucket(clock, 300, FIFTEEN_MINUTES));
     scheduler.put(psn(1), null, null, null, T0);
     scheduler.put(psn(2), null, null, null, T0.plusSeconds(30));
@@ -357,13 +358,12 @@ class PollSchedulerTest {
     assertThat(scheduler.keys("psn")).containsExactly(psn(1));
   }
 
-  @Test
-  void shouldTakeAFirstPollsHistoryAsActivityButOnlyOnce() {
+  @ParameterizedTest
+  @EnumSource(names = {"ADAPTIVE", "ADAPTIVE_EXACT"})
+  void shouldTakeAFirstPollsHistoryAsActivityButOnlyOnce(SchedulingMode mode) {
     TokenBucket budget = new TokenBucket(clock, 300, FIFTEEN_MINUTES, 2);
     PollScheduler scheduler =
-        psn(
-            new PollScheduler(SchedulingMode.ADAPTIVE, Duration.ofSeconds(1), Duration.ofDays(1)),
-            budget);
+        psn(new PollScheduler(mode, Duration.ofSeconds(1), Duration.ofDays(1)), budget);
     scheduler.put(psn(1), null, null, null, T0);
     scheduler.put(psn(2), null, null, null, T0);
     List<Instant> recentSessions =
