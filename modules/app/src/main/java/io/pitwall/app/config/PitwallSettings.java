@@ -141,7 +141,7 @@ public final class PitwallSettings {
               "adaptive",
               checked(SettingChecks::scheduleMode),
               Importance.MEDIUM,
-              "adaptive (spend each token where a change is most likely: bound at risk, never polled, then recent activity) or round-robin (least recently polled first; the baseline of fixed-interval trackers).")
+              "adaptive (spend each token where a change is most likely: bound at risk, never polled, then recent activity; ranked from an index, O(log n) per decision), adaptive-exact (the same order from a pass over every watch each round: the reference the index is measured against, linear in the watches) or round-robin (least recently polled first; the baseline of fixed-interval trackers).")
           .define(
               "schedule.prior.changes",
               Type.DOUBLE,
