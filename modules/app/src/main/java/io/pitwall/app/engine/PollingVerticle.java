@@ -111,14 +111,6 @@ final class PollingVerticle extends VerticleBase {
   private MessageConsumer<Command> consumer;
   private boolean changed = true;
 
-  /**
-   * Watches taken since the last round; the first {@link #LOGGED_PER_ROUND} are logged one by one,
-   * the rest in one line (a restore hands over 100,000 at once).
-   */
-  private int takenSinceRound;
-
-  private static final int LOGGED_PER_ROUND = 20;
-
   /** The keys and counts last published, and the scheduler's version they were taken at. */
   private List<String> keysView = List.of();
 
@@ -179,7 +171,6 @@ final class PollingVerticle extends VerticleBase {
     try {
       if (command instanceof Round) {
         roundQueued.set(false);
-        summariseTaken();
         round();
       } else if (command instanceof Upsert upsert) {
         upsert(upsert.watch());
@@ -208,27 +199,10 @@ final class PollingVerticle extends VerticleBase {
   private void upsert(WatchDefinition watch) {
     scheduler.upsert(watch, shared.clock().instant());
     changed = true;
-    takenSinceRound++;
-    if (takenSinceRound <= LOGGED_PER_ROUND) {
-      LOG.info(
-          "{}: watched through the watches topic{}",
-          watch.key(),
-          watch.label() == null ? "" : " (" + watch.label() + ")");
-    } else {
-      LOG.debug("{}: watched through the watches topic", watch.key());
-    }
-  }
-
-  /** After a burst of watches (a restored assignment), one line for those not logged one by one. */
-  private void summariseTaken() {
-    if (takenSinceRound > LOGGED_PER_ROUND) {
-      LOG.info(
-          "{} polling: {} more watches taken through the watches topic ({} scheduled)",
-          source,
-          takenSinceRound - LOGGED_PER_ROUND,
-          scheduler.size());
-    }
-    takenSinceRound = 0;
+    LOG.info(
+        "{}: watched through the watches topic{}",
+        watch.key(),
+        watch.label() == null ? "" : " (" + watch.label() + ")");
   }
 
   private List<WatchKey> release(Set<Integer> partitions) {
