@@ -259,10 +259,6 @@ final class WatchScheduler {
   }
 
   /**
-   * How many scheduled watches each credential has per partition: what this instance tells the
-   * fleet, so that every instance can compute its share of each credential's budget.
-   */
-  /**
    * A number that changes whenever the watches or their credentials changed (views of them need
    * rebuilding only then).
    */
@@ -270,6 +266,10 @@ final class WatchScheduler {
     return version;
   }
 
+  /**
+   * How many scheduled watches each credential has per partition: what this instance tells the
+   * fleet, so that every instance can compute its share of each credential's budget.
+   */
   Map<String, Map<Integer, Integer>> credentialCounts(
       java.util.function.ToIntFunction<WatchKey> partitionOf) {
     Map<String, Map<Integer, Integer>> counts = new java.util.HashMap<>();
