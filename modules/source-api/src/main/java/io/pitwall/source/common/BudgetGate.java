@@ -52,7 +52,13 @@ public final class BudgetGate {
     if (budget.tryTake()) {
       return Future.succeededFuture();
     }
-    if (budget.share() == 0 || System.nanoTime() > deadline) {
+    if (budget.share() == 0) {
+      return Future.failedFuture(
+          new NoBudgetShareException(
+              "no token of the credential's budget: this instance's share of the fleet's budget is"
+                  + " 0.00"));
+    }
+    if (System.nanoTime() > deadline) {
       return Future.failedFuture(
           new UpstreamException(
               PollOutcome.RATE_LIMITED,

@@ -45,6 +45,9 @@ class BudgetGateTest {
       assertThat(failure).isInstanceOf(UpstreamException.class);
       assertThat(((UpstreamException) failure).outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
       assertThat(failure.getMessage()).contains("share of the fleet's budget is 0.00");
+      assertThat(failure)
+          .as("a refusal for want of a share, which callers may tell from a passing one")
+          .isInstanceOf(NoBudgetShareException.class);
       assertThat(bucket.taken()).isZero();
 
       // with a share but no token soon, it gives up after its limit

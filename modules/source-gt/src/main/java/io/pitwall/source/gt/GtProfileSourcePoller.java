@@ -10,6 +10,7 @@ import io.pitwall.source.api.BasicSourcePoller;
 import io.pitwall.source.api.Outcomes;
 import io.pitwall.source.api.SourceContext;
 import io.pitwall.source.api.WatchResult;
+import io.pitwall.source.common.NoBudgetShareException;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -89,7 +90,16 @@ final class GtProfileSourcePoller extends BasicSourcePoller {
             });
   }
 
-  private static boolean isPermanent(Throwable e) {
+  /**
+   * Whether a catalog failure is one that trying again cannot mend, so the event goes without
+   * names: any but a 429 or an upstream error, and a refusal because this instance has no share of
+   * the gtgridstats budget (it owns no gtgridstats watch, so the fleet gave the whole budget to
+   * others: retrying would hold the GT Sport change back until this instance happens to own one).
+   */
+  static boolean isPermanent(Throwable e) {
+    if (NoBudgetShareException.isIn(e)) {
+      return true;
+    }
     PollOutcome outcome = Outcomes.of(e);
     return outcome != PollOutcome.RATE_LIMITED && outcome != PollOutcome.UPSTREAM_ERROR;
   }
