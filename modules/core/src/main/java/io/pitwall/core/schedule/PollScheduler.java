@@ -112,16 +112,6 @@ public final class PollScheduler {
    */
   public static final double DEFAULT_PRIOR_CHANGES = 12.0;
 
-  /**
-   * Watches added each within this of the one before count as one burst (never-polled, they are
-   * taken in a spread of their keys, not in the order they came): a restored assignment's watches
-   * arrive over a few seconds, partition after partition.
-   */
-  static final Duration BURST_GAP = Duration.ofSeconds(5);
-
-  /** A burst ends this long after it began even if additions keep coming (oldest first again). */
-  static final Duration BURST_LENGTH = Duration.ofSeconds(60);
-
   private final SchedulingMode mode;
   private final Duration defaultMin;
   private final Duration defaultMax;
@@ -132,10 +122,8 @@ public final class PollScheduler {
   /** The next watch's place in the order of addition (which breaks ties between watches). */
   private long nextSequence;
 
-  /** The start of the current burst of additions, and its last addition (null before any). */
-  private Instant burstStart;
-
-  private Instant lastArrival;
+  /** Which additions arrived together (never-polled watches of one burst count as equally old). */
+  private final ArrivalBursts bursts = new ArrivalBursts();
 
   /** The latest time given to any method (the index's slots are decided against it). */
   private Instant latest;
@@ -202,7 +190,7 @@ public final class PollScheduler {
     tick(now);
     ScheduledWatch entry = watches.get(key);
     if (entry == null) {
-      entry = new ScheduledWatch(key, now, burst(now), priorChanges, nextSequence++);
+      entry = new ScheduledWatch(key, now, bursts.arrival(now), priorChanges, nextSequence++);
       watches.put(key, entry);
     } else {
       detach(entry);
@@ -415,18 +403,6 @@ public final class PollScheduler {
   /** Number of watches. */
   public int size() {
     return watches.size();
-  }
-
-  /** The start of the burst an addition at {@code now} belongs to (a new one after a gap). */
-  private Instant burst(Instant now) {
-    if (burstStart == null
-        || now.isBefore(burstStart)
-        || Duration.between(lastArrival, now).compareTo(BURST_GAP) > 0
-        || Duration.between(burstStart, now).compareTo(BURST_LENGTH) > 0) {
-      burstStart = now;
-    }
-    lastArrival = now;
-    return burstStart;
   }
 
   /** Takes a watch out of its credential's index (adaptive mode) before its fields change. */

@@ -13,8 +13,8 @@ final class ScheduledWatch {
   final long sequence;
 
   /**
-   * The start of the burst of additions it came with ({@link PollScheduler#BURST_GAP}): watches
-   * added in one burst count as added together.
+   * The start of the burst of additions it came with ({@link ArrivalBursts}): watches added in one
+   * burst count as added together.
    */
   final Instant arrival;
 

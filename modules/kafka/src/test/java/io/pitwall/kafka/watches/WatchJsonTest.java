@@ -6,22 +6,12 @@ import io.pitwall.core.WatchDefinition;
 import io.pitwall.core.WatchParser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WatchJsonTest {
 
   private final WatchParser rules =
-      new WatchParser(
-          WatchRecordParserTest.SOURCES,
-          Map.of(
-              "psn",
-              Set.of("default", "alt"),
-              "gridstats",
-              Set.of("default"),
-              "gt",
-              Set.of("default")));
+      new WatchParser(WatchRecordParserTest.SOURCES, WatchRecordParserTest.CREDENTIALS);
   private final WatchRecordParser parser = new WatchRecordParser(rules);
 
   @Test

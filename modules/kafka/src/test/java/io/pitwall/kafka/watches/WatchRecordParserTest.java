@@ -20,16 +20,12 @@ import org.junit.jupiter.api.TestFactory;
 class WatchRecordParserTest {
 
   private final WatchRecordParser parser =
-      new WatchRecordParser(
-          new WatchParser(
-              SOURCES,
-              Map.of(
-                  "psn",
-                  Set.of("default", "alt"),
-                  "gridstats",
-                  Set.of("default"),
-                  "gt",
-                  Set.of("default"))));
+      new WatchRecordParser(new WatchParser(SOURCES, CREDENTIALS));
+
+  /** The credential names configured per source in these tests. */
+  static final Map<String, Set<String>> CREDENTIALS =
+      Map.of(
+          "psn", Set.of("default", "alt"), "gridstats", Set.of("default"), "gt", Set.of("default"));
 
   /** The real plugins' watch rules. */
   static final List<SourceWatchRules> SOURCES =
