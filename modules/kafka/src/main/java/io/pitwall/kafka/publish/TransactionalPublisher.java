@@ -7,7 +7,6 @@ import io.pitwall.kafka.watches.GroupPosition;
 import io.pitwall.kafka.watches.WatchPartitioner;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,21 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.CommitFailedException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.FencedInstanceIdException;
-import org.apache.kafka.common.errors.IllegalGenerationException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.UnknownMemberIdException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * closed and re-created, which settles the open transaction, and the state store is re-read from
  * the topic, so that it shows exactly what is committed. Meanwhile {@link #availability()} reports
  * Kafka down, and batches wait in order. Only being fenced by another producer with the same
- * transactional id, or being refused by the cluster's authorisation, stops publishing for good.
+ * transactional.id, or being refused by the cluster's authorisation, stops publishing for good. The
+ * producer and what one transaction takes are {@link TransactionalProducer}'s.
  */
 public final class TransactionalPublisher implements AutoCloseable {
 
@@ -63,17 +50,7 @@ public final class TransactionalPublisher implements AutoCloseable {
   /** {@code delivery.timeout.ms}: how long a send is retried before it fails its transaction. */
   public static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(40);
 
-  /**
-   * {@code batch.size} unless the client settings give one: large enough that a group commit's
-   * records for one partition (64 polls' states of a few KB each) go out in one batch.
-   */
-  static final int BATCH_SIZE = 256 * 1024;
-
-  /** {@code retry.backoff.ms} unless the client settings give one. */
-  static final Duration RETRY_BACKOFF = Duration.ofMillis(10);
-
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
-  private static final String OBSERVER = "publisher";
   private static final Duration BACKOFF = Duration.ofSeconds(1);
   private static final Duration UNSAFE_STATE_DELAY = Duration.ofSeconds(1);
 
@@ -81,7 +58,6 @@ public final class TransactionalPublisher implements AutoCloseable {
   private static final byte[] DEAD_LETTERED = {1};
 
   private final PublisherSettings settings;
-  private final Map<String, Object> producerConfig;
   private final AvroWireCodec codec;
   private final KafkaStateStore store;
   private final Availability kafka;
@@ -89,8 +65,7 @@ public final class TransactionalPublisher implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "pitwall-publisher"));
   private final Set<String> pendingRemovals = ConcurrentHashMap.newKeySet();
   private final Map<String, byte[]> deferredStates = new LinkedHashMap<>();
-  private final List<Consumer<Producer<byte[], byte[]>>> producerListeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final TransactionalProducer producer;
 
   /** A batch waiting for its transaction, and its result. */
   private record Pending(PublishBatch batch, CompletableFuture<PublishResult> done) {}
@@ -101,16 +76,7 @@ public final class TransactionalPublisher implements AutoCloseable {
   private final java.util.concurrent.LinkedBlockingQueue<Pending> waiting =
       new java.util.concurrent.LinkedBlockingQueue<>();
   private volatile PublishTimings timings = PublishTimings.NONE;
-  // the phases of the last commit, in nanoseconds (the publisher's thread only)
-  private long lastSend;
-  private long lastOffsets;
-  private long lastCommit;
-  private Producer<byte[], byte[]> producer;
   private volatile java.util.function.Supplier<GroupPosition> group = () -> null;
-  private volatile long groupFenced;
-  private volatile KafkaException fatal;
-  private volatile boolean closing;
-  private volatile long resets;
 
   /**
    * Creates the producer and initialises its transactions, waiting (and retrying) until Kafka
@@ -125,11 +91,11 @@ public final class TransactionalPublisher implements AutoCloseable {
   public TransactionalPublisher(
       PublisherSettings settings, AvroWireCodec codec, KafkaStateStore store, Availability kafka) {
     this.settings = settings;
-    this.producerConfig = producerConfig(settings);
     this.codec = codec;
     this.store = store;
     this.kafka = kafka;
-    run(this::ensureProducer).join();
+    this.producer = new TransactionalProducer(settings, kafka, store, pendingRemovals);
+    run(producer::ensureProducer).join();
     if (settings.unsafeSplitTransactions()) {
       LOG.warn(
           "Fault injection: events and states are committed in separate transactions; exactly-once"
@@ -140,34 +106,6 @@ public final class TransactionalPublisher implements AutoCloseable {
           UNSAFE_STATE_DELAY.toMillis(),
           TimeUnit.MILLISECONDS);
     }
-  }
-
-  /** The producer settings the publisher owns, on top of the given client settings. */
-  static Map<String, Object> producerConfig(PublisherSettings settings) {
-    Map<String, Object> config = new HashMap<>(settings.producerConfig());
-    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
-    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TRANSACTION_TIMEOUT.toMillis());
-    // one batch per partition and transaction: a partition's second batch, pipelined behind the
-    // first while the broker adds the partition to the transaction, is refused as out of order and
-    // retried after retry.backoff.ms, which tripled the commit of a 64-poll transaction
-    config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_SIZE);
-    // a transaction's first records to a partition whose previous commit markers the broker is
-    // still writing are refused with CONCURRENT_TRANSACTIONS and retried after retry.backoff.ms:
-    // Kafka's 100 ms default then cost more than the commit itself (the backoff still grows
-    // exponentially to retry.backoff.max.ms in an outage)
-    config.putIfAbsent(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, (int) RETRY_BACKOFF.toMillis());
-    long request =
-        Long.parseLong(
-            String.valueOf(config.getOrDefault(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000)));
-    long linger =
-        Long.parseLong(String.valueOf(config.getOrDefault(ProducerConfig.LINGER_MS_CONFIG, 5)));
-    config.put(
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-        (int) Math.max(DELIVERY_TIMEOUT.toMillis(), request + linger));
-    return config;
   }
 
   /**
@@ -230,7 +168,7 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   /** How many transactions the consumer group's fencing refused (KIP-447). */
   public long groupFenced() {
-    return groupFenced;
+    return producer.groupFenced();
   }
 
   /**
@@ -249,7 +187,7 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   /** Whether the producer hit an unrecoverable error (fenced, not authorised). */
   public boolean failed() {
-    return fatal != null;
+    return producer.failed();
   }
 
   /** Kafka's availability as the publisher sees it (shared with other observers). */
@@ -259,7 +197,7 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   /** How many times the producer was re-created after a transaction it could not settle. */
   public long resets() {
-    return resets;
+    return producer.resets();
   }
 
   /**
@@ -267,13 +205,7 @@ public final class TransactionalPublisher implements AutoCloseable {
    * called on the publisher's thread.
    */
   public void onProducer(Consumer<Producer<byte[], byte[]>> listener) {
-    run(() -> {
-          producerListeners.add(listener);
-          if (producer != null) {
-            listener.accept(producer);
-          }
-        })
-        .join();
+    run(() -> producer.onProducer(listener)).join();
   }
 
   /**
@@ -281,7 +213,7 @@ public final class TransactionalPublisher implements AutoCloseable {
    * previous transaction was committing go out together), and returns each batch's result.
    */
   private List<PublishResult> inTransaction(List<PublishBatch> batches, long lingered) {
-    requireRunning();
+    producer.requireRunning();
     long start = System.nanoTime();
     // the group's view first, then the checks: a watch removed or moved before this snapshot was
     // taken is dropped here; one that moves after it is refused with the snapshot's generation
@@ -301,7 +233,7 @@ public final class TransactionalPublisher implements AutoCloseable {
           dropped);
     }
     if (settings.unsafeSplitTransactions()) {
-      commit(contents.events, position);
+      producer.commit(contents.events, position);
       contents.states.forEach(store::put);
       deferredStates.putAll(contents.states);
       return contents.results;
@@ -309,10 +241,16 @@ public final class TransactionalPublisher implements AutoCloseable {
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(contents.events);
     contents.states.forEach((key, state) -> records.add(stateRecord(key, state)));
     long encoded = System.nanoTime() - start;
-    commit(records, position);
+    TransactionalProducer.Phases phases = producer.commit(records, position);
     timings =
         timings.plus(
-            batches.size(), records.size(), lingered, encoded, lastSend, lastOffsets, lastCommit);
+            batches.size(),
+            records.size(),
+            lingered,
+            encoded,
+            phases.send(),
+            phases.offsets(),
+            phases.commit());
     contents.states.forEach(store::put);
     return contents.results;
   }
@@ -394,7 +332,7 @@ public final class TransactionalPublisher implements AutoCloseable {
   public CompletableFuture<Void> deadLetter(ProducerRecord<byte[], byte[]> letter, String markKey) {
     return run(
         () -> {
-          requireRunning();
+          producer.requireRunning();
           commit(List.of(letter, stateRecord(markKey, DEAD_LETTERED)));
           store.put(markKey, DEAD_LETTERED);
         });
@@ -413,23 +351,23 @@ public final class TransactionalPublisher implements AutoCloseable {
   }
 
   private void commitTombstone(String key) {
-    while (!closing && fatal == null) {
+    while (!producer.isClosing() && !producer.failed()) {
       try {
         commit(List.of(stateRecord(key, null)));
         pendingRemovals.remove(key);
         store.put(key, null);
         return;
       } catch (KafkaUnavailableException e) {
-        sleep(BACKOFF);
+        TransactionalProducer.sleep(BACKOFF);
       } catch (RuntimeException e) {
         LOG.warn("{}: could not tombstone its state yet: {}", key, e.getMessage());
-        sleep(BACKOFF);
+        TransactionalProducer.sleep(BACKOFF);
       }
     }
   }
 
   private void flushDeferredStates() {
-    if (deferredStates.isEmpty() || fatal != null || closing) {
+    if (deferredStates.isEmpty() || producer.failed() || producer.isClosing()) {
       return;
     }
     List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
@@ -444,206 +382,7 @@ public final class TransactionalPublisher implements AutoCloseable {
 
   /** Sends the records in one transaction and commits it, settling every failure's outcome. */
   private void commit(List<ProducerRecord<byte[], byte[]>> records) {
-    commit(records, group.get());
-  }
-
-  /**
-   * Sends the records in one transaction with the group position taken before they were checked,
-   * and commits it, settling every failure's outcome.
-   */
-  private void commit(List<ProducerRecord<byte[], byte[]>> records, GroupPosition position) {
-    if (records.isEmpty()) {
-      return;
-    }
-    ensureProducer();
-    long start = System.nanoTime();
-    long sent = start;
-    try {
-      producer.beginTransaction();
-      for (ProducerRecord<byte[], byte[]> record : records) {
-        producer.send(record);
-      }
-      sent = System.nanoTime();
-      if (!settings.pauseBeforeCommit().isZero()) {
-        producer.flush();
-        LOG.warn(
-            "Fault injection: pausing {} ms inside an open transaction",
-            settings.pauseBeforeCommit().toMillis());
-        sleep(settings.pauseBeforeCommit());
-      }
-      if (position != null && !position.offsets().isEmpty()) {
-        producer.sendOffsetsToTransaction(position.offsets(), position.metadata());
-      }
-    } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
-      throw stop(e);
-    } catch (KafkaException | IllegalStateException e) {
-      abortOrReset(e);
-      if (groupFencing(e)) {
-        throw fencedByGroup(e);
-      }
-      throw unavailable("a transaction failed before its commit", e);
-    }
-    long offsets = System.nanoTime();
-    commitWithRetries();
-    lastSend = sent - start;
-    lastOffsets = offsets - sent;
-    lastCommit = System.nanoTime() - offsets;
-  }
-
-  /** Whether the group coordinator refused the transaction's offsets: the generation is over. */
-  private static boolean groupFencing(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CommitFailedException
-          || t instanceof FencedInstanceIdException
-          || t instanceof IllegalGenerationException
-          || t instanceof UnknownMemberIdException
-          || t instanceof RebalanceInProgressException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private GroupFencedException fencedByGroup(Throwable e) {
-    groupFenced++;
-    LOG.warn(
-        "A transaction was refused by the consumer group's fencing and aborted ({}): this"
-            + " instance's generation is over, its partitions may have moved",
-        describe(e));
-    return new GroupFencedException("transaction fenced by the consumer group: " + describe(e), e);
-  }
-
-  /** Kafka's contract: a commit that timed out is retried, never followed by an abort. */
-  private void commitWithRetries() {
-    while (true) {
-      try {
-        producer.commitTransaction();
-        kafka.up(OBSERVER);
-        return;
-      } catch (TimeoutException e) {
-        kafka.down(OBSERVER, "a commit timed out after " + MAX_BLOCK.toSeconds() + " s");
-        if (closing) {
-          throw unavailable("closing while a commit was pending", e);
-        }
-      } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
-        throw stop(e);
-      } catch (KafkaException | IllegalStateException e) {
-        // the commit failed for good (an earlier send failed, the coordinator aborted it, the
-        // group fenced it): abort, or when even that fails settle the outcome through a new
-        // producer
-        abortOrReset(e);
-        if (groupFencing(e)) {
-          throw fencedByGroup(e);
-        }
-        throw unavailable("a commit failed", e);
-      }
-    }
-  }
-
-  private void abortOrReset(RuntimeException cause) {
-    // the group's refusal is no outage: Kafka answered, the generation is over
-    boolean outage = !groupFencing(cause);
-    if (outage) {
-      kafka.down(OBSERVER, describe(cause));
-    }
-    while (!closing) {
-      try {
-        producer.abortTransaction();
-        if (outage) {
-          kafka.up(OBSERVER);
-        }
-        return;
-      } catch (TimeoutException e) {
-        // Kafka is away: the abort may be retried
-      } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
-        throw stop(e);
-      } catch (KafkaException | IllegalStateException e) {
-        reset(e);
-        return;
-      }
-    }
-  }
-
-  /**
-   * Closes the producer and creates a new one, whose initialisation completes or aborts the open
-   * transaction; then the state store is re-read, since only the topic knows that outcome.
-   */
-  private void reset(RuntimeException cause) {
-    resets++;
-    kafka.down(OBSERVER, describe(cause));
-    LOG.warn(
-        "Re-creating the Kafka producer after {}; the state topic is then re-read",
-        describe(cause));
-    closeProducer();
-    ensureProducer();
-    while (!closing) {
-      try {
-        store.reload(Set.copyOf(pendingRemovals));
-        return;
-      } catch (RuntimeException e) {
-        kafka.down(OBSERVER, "the state topic could not be re-read: " + describe(e));
-        sleep(BACKOFF);
-      }
-    }
-  }
-
-  private void ensureProducer() {
-    while (producer == null) {
-      requireRunning();
-      KafkaProducer<byte[], byte[]> created =
-          new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
-      try {
-        created.initTransactions();
-        producer = created;
-        producerListeners.forEach(l -> l.accept(created));
-        kafka.up(OBSERVER);
-      } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
-        created.close(Duration.ZERO);
-        throw stop(e);
-      } catch (KafkaException e) {
-        created.close(Duration.ZERO);
-        kafka.down(OBSERVER, "transactions could not be initialised: " + describe(e));
-        if (closing) {
-          throw unavailable("closing while Kafka was unavailable", e);
-        }
-        sleep(BACKOFF);
-      }
-    }
-  }
-
-  private void closeProducer() {
-    if (producer != null) {
-      try {
-        producer.close(Duration.ZERO);
-      } catch (RuntimeException e) {
-        LOG.debug("Closing a failed producer: {}", e.toString());
-      }
-      producer = null;
-    }
-  }
-
-  private IllegalStateException stop(KafkaException e) {
-    fatal = e;
-    LOG.error("Fatal producer error; publishing stops: {}", describe(e));
-    return new IllegalStateException("publishing stopped: " + describe(e), e);
-  }
-
-  private void requireRunning() {
-    if (fatal != null) {
-      throw new IllegalStateException("publisher stopped after a fatal producer error", fatal);
-    }
-    if (closing) {
-      throw new IllegalStateException("publisher closed");
-    }
-  }
-
-  private static KafkaUnavailableException unavailable(String what, Throwable cause) {
-    return new KafkaUnavailableException(
-        "Kafka transaction not committed: " + what + " (" + describe(cause) + ")", cause);
-  }
-
-  private static String describe(Throwable e) {
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    producer.commit(records, group.get());
   }
 
   private CompletableFuture<Void> run(Runnable task) {
@@ -671,17 +410,9 @@ public final class TransactionalPublisher implements AutoCloseable {
     return future;
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public void close() {
-    closing = true;
+    producer.closing();
     thread.shutdown();
     try {
       if (!thread.awaitTermination(MAX_BLOCK.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
@@ -690,8 +421,6 @@ public final class TransactionalPublisher implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (producer != null) {
-      producer.close(Duration.ofSeconds(5));
-    }
+    producer.close(Duration.ofSeconds(5));
   }
 }

@@ -47,13 +47,13 @@ class PublishTimingsTest {
   @Test
   void theProducerBatchesAPartitionOnceAndRetriesSoonUnlessTold() {
     Map<String, Object> config =
-        TransactionalPublisher.producerConfig(PublisherSettings.of(Map.of(), "id", "state"));
+        TransactionalProducer.config(PublisherSettings.of(Map.of(), "id", "state"));
     assertThat(config)
-        .containsEntry("batch.size", TransactionalPublisher.BATCH_SIZE)
+        .containsEntry("batch.size", TransactionalProducer.BATCH_SIZE)
         .containsEntry("retry.backoff.ms", 10);
 
     Map<String, Object> given =
-        TransactionalPublisher.producerConfig(
+        TransactionalProducer.config(
             PublisherSettings.of(
                 Map.of("batch.size", 16_384, "retry.backoff.ms", 100), "id", "state"));
     assertThat(given).containsEntry("batch.size", 16_384).containsEntry("retry.backoff.ms", 100);
