@@ -20,10 +20,7 @@ import io.pitwall.source.psn.diff.TitleState;
 import io.pitwall.source.psn.diff.TrophyDiffer;
 import io.pitwall.source.psn.diff.TrophyEarnedChange;
 import io.pitwall.source.psn.diff.TrophyMeta;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,14 +30,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.tools.ProducerPerformance;
@@ -77,14 +71,6 @@ final class PublishFigure {
       double slotCpuNanosPerPoll,
       double retries) {}
 
-  /** One ProducerPerformance run: its duration setting, rate, transactions and commit time. */
-  private record KafkaRun(
-      long durationMs, double rate, long transactions, double commitNanos, double retries) {
-    double perTransaction(long records) {
-      return TransactionMatch.recordsPerTransaction(records, transactions);
-    }
-  }
-
   /**
    * Whether the polls' work (scan, diff, state encoding) is done before the clock starts, so that
    * the figure is the publisher's alone: the JVM option {@code -Dperf.publish.prebuilt=true}.
@@ -117,11 +103,12 @@ final class PublishFigure {
     int recordSize = (int) ((pitwall.eventBytes() + pitwall.stateBytes()) / records);
 
     // iterate ProducerPerformance's duration until its transactions hold Pitwall's records
-    List<KafkaRun> runs = new ArrayList<>();
+    List<ProducerPerformanceRun> runs = new ArrayList<>();
     Optional<Long> next = Optional.of(TransactionMatch.durationMs(perTxn, pitwallRate));
     while (next.isPresent() && runs.size() < MATCH_RUNS) {
       long durationMs = next.get();
-      KafkaRun run = producerPerformance(bootstrap, kafkaTopic, records, recordSize, durationMs);
+      ProducerPerformanceRun run =
+          ProducerPerformanceRun.run(bootstrap, kafkaTopic, records, recordSize, durationMs);
       runs.add(run);
       double kafkaPerTxn = run.perTransaction(records);
       if (TransactionMatch.matches(kafkaPerTxn, perTxn)) {
@@ -134,7 +121,7 @@ final class PublishFigure {
         break;
       }
     }
-    KafkaRun kafka =
+    ProducerPerformanceRun kafka =
         runs.stream()
             .min(
                 java.util.Comparator.comparingDouble(
@@ -151,7 +138,7 @@ final class PublishFigure {
                     : "no duration came within 15 %")
                 + ")";
     StringBuilder tries = new StringBuilder();
-    for (KafkaRun r : runs) {
+    for (ProducerPerformanceRun r : runs) {
       tries.append(
           String.format(
               Locale.ROOT,
@@ -415,70 +402,5 @@ final class PublishFigure {
       sizes[1] += state.length;
     }
     return new PublishBatch(events, states);
-  }
-
-  /**
-   * Runs Kafka's ProducerPerformance in this JVM, and counts the transactions it committed from the
-   * broker's {@code EndTxn} requests (the broker runs in this JVM; nothing else commits meanwhile).
-   */
-  private static KafkaRun producerPerformance(
-      String bootstrap, String topic, long records, int recordSize, long durationMs)
-      throws Exception {
-    String[] args = {
-      "--topic",
-      topic,
-      "--num-records",
-      Long.toString(records),
-      "--record-size",
-      Integer.toString(recordSize),
-      "--throughput",
-      "-1",
-      "--transactional-id",
-      topic + "-perf",
-      "--transaction-duration-ms",
-      Long.toString(durationMs),
-      "--print-metrics",
-      "--producer-props",
-      "bootstrap.servers=" + bootstrap,
-      "acks=all",
-      "enable.idempotence=true",
-      "max.request.size=" + (4 * 1024 * 1024)
-    };
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    long endTxnBefore = endTxnRequests();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      ProducerPerformance.main(args);
-    } finally {
-      System.setOut(original);
-    }
-    long transactions = endTxnRequests() - endTxnBefore;
-    String output = captured.toString(StandardCharsets.UTF_8);
-    return new KafkaRun(
-        durationMs,
-        TransactionMatch.producerPerformanceRate(output),
-        transactions,
-        TransactionMatch.commitNanos(output).orElse(Double.NaN),
-        TransactionMatch.retries(output).orElse(Double.NaN));
-  }
-
-  /** The {@code EndTxn} requests the in-process broker has handled (every version). */
-  private static long endTxnRequests() throws Exception {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    Set<ObjectName> names =
-        server.queryNames(
-            new ObjectName(
-                "kafka.network:type=RequestMetrics,name=RequestsPerSec,request=EndTxn,*"),
-            null);
-    if (names.isEmpty()) {
-      throw new IllegalStateException(
-          "the broker's EndTxn request meter is not registered: is the broker in this JVM?");
-    }
-    long count = 0;
-    for (ObjectName name : names) {
-      count += ((Number) server.getAttribute(name, "Count")).longValue();
-    }
-    return count;
   }
 }
