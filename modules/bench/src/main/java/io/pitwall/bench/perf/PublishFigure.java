@@ -42,16 +42,16 @@ import org.apache.kafka.tools.ProducerPerformance;
 /**
  * Pitwall's publish path against Kafka's own {@link ProducerPerformance}, on one broker, published
  * the way the engine publishes: each PSN poll (a 100-title account, one title changed, one trophy
- * newly earned) is scanned, diffed, its state encoded by the real codec and its event built, and
- * its results go to the real {@link TransactionalPublisher} as one {@link PublishBatch} (one
- * request's results, as {@code ResultPublisher} hands them over), from {@code inFlight} poll slots
- * at once (the engine's {@code poll.concurrency}), each waiting for its batch's commit before it
- * polls again. The publisher's group commit decides how many batches share a transaction; the
- * records per transaction are counted from {@link TransactionalPublisher#transactions()}. Then
- * ProducerPerformance sends as many records, of Pitwall's average record size, to a topic with as
- * many partitions, acks=all, transactional, with {@code --transaction-duration-ms} chosen so that
- * its transactions would hold as many records as Pitwall's at Pitwall's rate (both sizes are
- * printed).
+ * newly earned) decodes its prior state, is scanned, diffed, its state encoded by the real codec
+ * and its event built, and its results go to the real {@link TransactionalPublisher} as one {@link
+ * PublishBatch} (one request's results, as {@code ResultPublisher} hands them over), from {@code
+ * inFlight} poll slots at once (the engine's {@code poll.concurrency}), each waiting for its
+ * batch's commit before it polls again. The publisher's group commit decides how many batches share
+ * a transaction; the records per transaction are counted from {@link
+ * TransactionalPublisher#transactions()}. Then ProducerPerformance sends as many records, of
+ * Pitwall's average record size, to a topic with as many partitions, acks=all, transactional, with
+ * {@code --transaction-duration-ms} chosen so that its transactions would hold as many records as
+ * Pitwall's at Pitwall's rate (both sizes are printed).
  */
 final class PublishFigure {
 
@@ -77,6 +77,13 @@ final class PublishFigure {
    */
   static final boolean PREBUILT = Boolean.getBoolean("perf.publish.prebuilt");
 
+  /**
+   * Whether each side runs once untimed before the measured runs: the default, {@code
+   * -Dperf.publish.warm-up=false} skips it.
+   */
+  static final boolean WARM_UP =
+      Boolean.parseBoolean(System.getProperty("perf.publish.warm-up", "true"));
+
   /** Most ProducerPerformance runs spent on matching its transaction size to Pitwall's. */
   private static final int MATCH_RUNS = 6;
 
@@ -95,6 +102,18 @@ final class PublishFigure {
     String stateTopic = prefix + "state";
     String kafkaTopic = prefix + "kafka";
     PerfTopics.create(bootstrap, List.of(eventTopic, kafkaTopic), List.of(stateTopic));
+    if (WARM_UP) {
+      // the broker runs in this JVM: a first, untimed pass of each side warms the broker's code
+      // and both clients' (without it, whichever side ran first paid for the broker's JIT)
+      Measured first =
+          pitwall(bootstrap, registryUrl, polls, inFlight, linger, prefix, eventTopic, stateTopic);
+      ProducerPerformanceRun.run(
+          bootstrap,
+          kafkaTopic,
+          first.records(),
+          (int) ((first.eventBytes() + first.stateBytes()) / first.records()),
+          TransactionMatch.SHORTEST_MS);
+    }
     Measured pitwall =
         pitwall(bootstrap, registryUrl, polls, inFlight, linger, prefix, eventTopic, stateTopic);
     long records = pitwall.records();
@@ -154,7 +173,7 @@ final class PublishFigure {
             + " linger %d ms%s: %d transactions, %.2f polls per transaction; kafka"
             + " --transaction-duration-ms=%d, %d transactions (records per transaction by"
             + " duration: %s); %d records of %d bytes on average: events %d, states %d; %d"
-            + " partitions, acks=all; target >= 0.7) %s%n",
+            + " partitions, acks=all;%s target >= 0.7) %s%n",
         pitwallRate,
         kafka.rate(),
         perTxn,
@@ -174,6 +193,7 @@ final class PublishFigure {
         pitwall.eventBytes() / polls,
         pitwall.stateBytes() / polls,
         PerfTopics.PARTITIONS,
+        WARM_UP ? " each side warmed up by an untimed run;" : " no warm-up;",
         Load.now());
     System.out.printf(
         Locale.ROOT,
@@ -204,8 +224,11 @@ final class PublishFigure {
       String stateTopic)
       throws Exception {
     List<PsnWatchState> priors = new ArrayList<>();
+    // the engine keeps each watch's state encoded, as the store holds it, and decodes it per poll
+    List<byte[]> stored = new ArrayList<>();
     for (int a = 0; a < ACCOUNTS; a++) {
       priors.add(SyntheticPsn.state(a, TITLES));
+      stored.add(PsnStateCodec.encode(priors.get(a)));
     }
     Map<String, Object> client = new LinkedHashMap<>();
     client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -234,17 +257,17 @@ final class PublishFigure {
         answers.add(Upstream.of(priors, p));
       }
       // one warm-up batch registers the schema and opens the producer's connections
-      publisher.publish(batch(priors, answers.get(0), eventTopic, codec, null)).join();
+      publisher.publish(batch(stored, answers.get(0), eventTopic, codec, null)).join();
       long[] sizes = new long[2];
       int sample = Math.min(polls, 200);
       for (int p = 0; p < sample; p++) {
-        batch(priors, answers.get(p), eventTopic, codec, sizes);
+        batch(stored, answers.get(p), eventTopic, codec, sizes);
       }
       // with PREBUILT, the polls' work too: what is left is the publish path alone
       List<PublishBatch> built = PREBUILT ? new ArrayList<>() : null;
       if (PREBUILT) {
         for (Upstream answer : answers) {
-          built.add(batch(priors, answer, eventTopic, codec, null));
+          built.add(batch(stored, answer, eventTopic, codec, null));
         }
       }
       double retriesBefore = retries(producers);
@@ -276,7 +299,7 @@ final class PublishFigure {
                                 PublishBatch batch =
                                     built != null
                                         ? built.get(p)
-                                        : batch(priors, answers.get(p), eventTopic, codec, null);
+                                        : batch(stored, answers.get(p), eventTopic, codec, null);
                                 slotCpu.addAndGet(cpu.getCurrentThreadCpuTime() - cpuBefore);
                                 records.addAndGet(batch.events().size() + batch.states().size());
                                 return batch;
@@ -350,24 +373,21 @@ final class PublishFigure {
   }
 
   /**
-   * The batch of a poll: scanned, diffed and encoded here (the poller's work), its event as {@link
-   * TrophyEarnedMapper} builds it.
+   * The batch of a poll: the prior state decoded from its stored bytes, the page scanned and
+   * diffed, the next state encoded here (the poller's work, as {@code PsnSourcePoller} does it),
+   * its event as {@link TrophyEarnedMapper} builds it.
    *
    * @param sizes when not null, the encoded events' and states' bytes are added to it (an extra
    *     encode, so only outside the timed loop)
    */
   private static PublishBatch batch(
-      List<PsnWatchState> priors,
-      Upstream answer,
-      String eventTopic,
-      AvroWireCodec codec,
-      long[] sizes) {
+      List<byte[]> stored, Upstream answer, String eventTopic, AvroWireCodec codec, long[] sizes) {
     List<OutgoingEvent> events = new ArrayList<>();
     Map<String, byte[]> states = new LinkedHashMap<>();
     Instant now = Instant.now();
     int p = answer.p();
     int account = p % ACCOUNTS;
-    PsnWatchState prior = priors.get(account);
+    PsnWatchState prior = PsnStateCodec.decode(stored.get(account));
     List<TitleEntry> page = answer.page();
     TitleListScan.Verdict verdict = TitleListScan.scan(prior, page, true);
     TitleEntry entry = verdict.changed().get(0);

@@ -1,10 +1,10 @@
 package io.pitwall.source.psn.diff;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The prior snapshot of one PSN watch: every title seen, and the watermark (the newest {@code
@@ -30,7 +30,7 @@ public record PsnWatchState(
 
   public PsnWatchState {
     Objects.requireNonNull(titles, "titles");
-    titles = Map.copyOf(new TreeMap<>(titles));
+    titles = Map.copyOf(titles);
     if (watermark != null && resumeAt != null) {
       throw new IllegalArgumentException("a baselined state has no resumeAt");
     }
@@ -102,7 +102,7 @@ public record PsnWatchState(
   }
 
   private Map<String, TitleState> merged(List<TitleEntry> seen, Map<String, TitleState> diffed) {
-    Map<String, TitleState> next = new TreeMap<>(titles);
+    Map<String, TitleState> next = new HashMap<>(titles);
     for (TitleEntry entry : seen) {
       if (!next.containsKey(entry.npCommunicationId())) {
         next.put(

@@ -3,7 +3,6 @@ package io.pitwall.source.psn.diff;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What Pitwall remembers of one title of a watched account.
@@ -17,6 +16,6 @@ public record TitleState(Instant lastUpdated, int earnedCount, Set<Integer> earn
 
   public TitleState {
     Objects.requireNonNull(lastUpdated, "lastUpdated");
-    earnedIds = earnedIds == null ? null : Set.copyOf(new TreeSet<>(earnedIds));
+    earnedIds = earnedIds == null ? null : Set.copyOf(earnedIds);
   }
 }
