@@ -1,13 +1,12 @@
 package io.pitwall.source.psn;
 
+import io.pitwall.source.psn.diff.EarnedIds;
 import io.pitwall.source.psn.diff.PsnWatchState;
 import io.pitwall.source.psn.diff.TitleState;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -96,36 +95,33 @@ final class PsnStateBinary {
       out.unsigned(IDS_UNKNOWN);
       return;
     }
-    int[] ids = new int[earned.size()];
-    int n = 0;
-    for (Integer id : earned) {
-      ids[n++] = id;
-    }
-    Arrays.sort(ids);
-    if (ids.length == 0) {
+    EarnedIds ids = EarnedIds.of(earned);
+    int count = ids.size();
+    if (count == 0) {
       out.unsigned(IDS_LIST);
       out.unsigned(0);
       return;
     }
-    long span = (long) ids[ids.length - 1] - ids[0] + 1;
+    int first = ids.get(0);
+    long span = (long) ids.get(count - 1) - first + 1;
     long bitmapBytes = (span + 7) / 8;
     // a list costs at least one byte per id; a bitmap one bit per id in the span
-    if (bitmapBytes <= ids.length) {
+    if (bitmapBytes <= count) {
       out.unsigned(IDS_BITMAP);
-      out.signed(ids[0]);
+      out.signed(first);
       byte[] bits = new byte[(int) bitmapBytes];
-      for (int id : ids) {
-        long bit = (long) id - ids[0];
+      for (int i = 0; i < count; i++) {
+        long bit = (long) ids.get(i) - first;
         bits[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
       }
       out.unsigned(bits.length);
       out.bytes(bits, 0, bits.length);
     } else {
       out.unsigned(IDS_LIST);
-      out.unsigned(ids.length);
-      out.signed(ids[0]);
-      for (int i = 1; i < ids.length; i++) {
-        out.unsigned((long) ids[i] - ids[i - 1]);
+      out.unsigned(count);
+      out.signed(first);
+      for (int i = 1; i < count; i++) {
+        out.unsigned((long) ids.get(i) - ids.get(i - 1));
       }
     }
   }
@@ -179,40 +175,48 @@ final class PsnStateBinary {
     if (kind == IDS_UNKNOWN) {
       return null;
     }
-    List<Integer> ids = new ArrayList<>();
     if (kind == IDS_BITMAP) {
       long first = in.signedInt();
       int length = in.length(1);
       if (first + 8L * length - 1 > Integer.MAX_VALUE) {
         throw new IllegalArgumentException("earned ids past the largest int");
       }
+      byte[] bits = new byte[length];
+      in.bytes(bits, 0, length);
+      int count = 0;
+      for (byte b : bits) {
+        count += Integer.bitCount(b & 0xff);
+      }
+      int[] ids = new int[count];
+      int n = 0;
       for (int b = 0; b < length; b++) {
-        int bits = in.get() & 0xff;
-        for (int i = 0; bits != 0; i++, bits >>>= 1) {
-          if ((bits & 1) != 0) {
-            ids.add((int) (first + 8L * b + i));
+        for (int i = 0, set = bits[b] & 0xff; set != 0; i++, set >>>= 1) {
+          if ((set & 1) != 0) {
+            ids[n++] = (int) (first + 8L * b + i);
           }
         }
       }
-    } else if (kind == IDS_LIST) {
+      return EarnedIds.ofAscending(ids);
+    }
+    if (kind == IDS_LIST) {
       int count = in.length(1);
-      if (count > 0) {
-        long id = in.signedInt();
-        ids.add((int) id);
-        for (int i = 1; i < count; i++) {
+      int[] ids = new int[count];
+      long id = 0;
+      for (int i = 0; i < count; i++) {
+        if (i == 0) {
+          id = in.signedInt();
+        } else {
           long distance = in.unsigned();
           id += distance;
           if (distance <= 0 || id > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("earned ids not ascending ints");
           }
-          ids.add((int) id);
         }
+        ids[i] = (int) id;
       }
-    } else {
-      throw new IllegalArgumentException("unknown earned-ids kind " + kind);
+      return EarnedIds.ofAscending(ids);
     }
-    // distinct by construction: a bitmap's bits, a list's positive distances
-    return Set.copyOf(ids);
+    throw new IllegalArgumentException("unknown earned-ids kind " + kind);
   }
 
   /** A growable byte array with varint writers. */
