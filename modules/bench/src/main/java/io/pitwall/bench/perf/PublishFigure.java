@@ -155,16 +155,25 @@ final class PublishFigure {
                 + (kafkaPerTxn > perTxn && kafka.durationMs() <= TransactionMatch.SHORTEST_MS
                     ? "ProducerPerformance's shortest transaction, 1 ms, holds more"
                     : "no duration came within 15 %")
-                + ")";
+                + ")"
+                + TransactionMatch.bounds(
+                        pitwallRate,
+                        perTxn,
+                        runs.stream()
+                            .map(r -> new double[] {r.perTransaction(records), r.rate()})
+                            .toList())
+                    .map(b -> " ratio-bounds=" + b)
+                    .orElse("");
     StringBuilder tries = new StringBuilder();
     for (ProducerPerformanceRun r : runs) {
       tries.append(
           String.format(
               Locale.ROOT,
-              "%s%d ms: %.1f",
+              "%s%d ms: %.1f at %.0f rec/s",
               tries.length() == 0 ? "" : ", ",
               r.durationMs(),
-              r.perTransaction(records)));
+              r.perTransaction(records),
+              r.rate()));
     }
     System.out.printf(
         Locale.ROOT,

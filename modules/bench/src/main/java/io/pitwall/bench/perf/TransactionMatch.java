@@ -84,6 +84,48 @@ final class TransactionMatch {
     return Optional.of(Math.max(SHORTEST_MS, next));
   }
 
+  /**
+   * Where the ratio lies when no run matched Pitwall's transaction size, or empty when the runs
+   * cannot tell. A transaction costs about the same whatever it holds, so ProducerPerformance's
+   * rate grows with its transactions' size: a run with larger transactions than Pitwall's bounds
+   * the ratio from below, one with smaller from above (the closest of each is taken). The bounds
+   * are given only when the runs agree with that (rate not falling as size grows).
+   *
+   * @param pitwallRate Pitwall's records per second
+   * @param pitwallPerTransaction Pitwall's records per transaction
+   * @param kafka each ProducerPerformance run as {records per transaction, records per second}
+   */
+  static Optional<String> bounds(
+      double pitwallRate, double pitwallPerTransaction, java.util.List<double[]> kafka) {
+    java.util.List<double[]> bySize = new java.util.ArrayList<>(kafka);
+    bySize.sort(java.util.Comparator.comparingDouble(r -> r[0]));
+    for (int i = 1; i < bySize.size(); i++) {
+      if (bySize.get(i)[1] < bySize.get(i - 1)[1]) {
+        return Optional.empty();
+      }
+    }
+    double[] larger = null;
+    double[] smaller = null;
+    for (double[] run : bySize) {
+      if (run[0] >= pitwallPerTransaction && larger == null) {
+        larger = run;
+      }
+      if (run[0] <= pitwallPerTransaction) {
+        smaller = run;
+      }
+    }
+    if (larger == null && smaller == null) {
+      return Optional.empty();
+    }
+    String low =
+        larger == null ? "" : String.format(java.util.Locale.ROOT, "%.2f", pitwallRate / larger[1]);
+    String high =
+        smaller == null
+            ? ""
+            : String.format(java.util.Locale.ROOT, "%.2f", pitwallRate / smaller[1]);
+    return Optional.of(low + ".." + high);
+  }
+
   /** The records per second of ProducerPerformance's summary, its last line with a rate. */
   static double producerPerformanceRate(String output) {
     String[] lines = output.strip().split("\n");

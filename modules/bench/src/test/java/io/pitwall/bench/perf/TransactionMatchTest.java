@@ -97,4 +97,24 @@ class TransactionMatchTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("nothing sent");
   }
+
+  @Test
+  void shouldBoundTheRatioByTheClosestRunsOnEitherSideOfPitwallsSize() {
+    java.util.List<double[]> runs =
+        java.util.List.of(
+            new double[] {1333, 20_000}, new double[] {84, 5_000}, new double[] {242, 8_000});
+
+    // Pitwall: 100 records per transaction at 6,000/s, between Kafka's 84 (5,000/s) and 242
+    assertThat(TransactionMatch.bounds(6_000, 100, runs)).contains("0.75..1.20");
+    assertThat(TransactionMatch.bounds(6_000, 50, runs)).contains("1.20..");
+    assertThat(TransactionMatch.bounds(6_000, 2_000, runs)).contains("..0.30");
+  }
+
+  @Test
+  void shouldGiveNoBoundsWhenKafkasRateFellAsItsTransactionsGrew() {
+    java.util.List<double[]> runs =
+        java.util.List.of(new double[] {84, 9_000}, new double[] {242, 8_000});
+
+    assertThat(TransactionMatch.bounds(6_000, 100, runs)).isEmpty();
+  }
 }
