@@ -9,10 +9,11 @@ import java.util.Locale;
  * @param transactions transactions of batches that committed
  * @param batches batches (poll results) they held
  * @param records records they held (events and states)
- * @param lingerNanos waiting for more batches before a transaction began ({@link
- *     PublisherSettings#linger()})
+ * @param lingerNanos waiting for more batches to join a transaction ({@link
+ *     PublisherSettings#linger()}); taking in those that joined is counted as encode and send
  * @param encodeNanos checking the batches and encoding their events
- * @param sendNanos beginning the transaction and handing its records to the producer
+ * @param sendNanos beginning the transaction and handing its records to the producer, batch by
+ *     batch as each was taken (most of it during the linger)
  * @param offsetsNanos adding the consumer group's offsets to the transaction
  * @param commitNanos committing (the producer flushes the records, then ends the transaction)
  */

@@ -130,15 +130,59 @@ final class TransactionalProducer {
     if (records.isEmpty()) {
       return new Phases(0, 0, 0);
     }
-    ensureProducer();
     long start = System.nanoTime();
-    long sent = start;
+    begin();
+    for (ProducerRecord<byte[], byte[]> record : records) {
+      send(record);
+    }
+    long sent = System.nanoTime();
+    Phases phases = finish(position);
+    return new Phases(sent - start, phases.offsets(), phases.commit());
+  }
+
+  /**
+   * Begins a transaction (creating the producer first when there is none, waiting for Kafka), which
+   * {@link #send} fills and {@link #finish} commits. A failure leaves no transaction open.
+   *
+   * @throws KafkaUnavailableException when it could not begin (retriable)
+   * @throws IllegalStateException once publishing stopped for good
+   */
+  void begin() {
+    ensureProducer();
     try {
       producer.beginTransaction();
-      for (ProducerRecord<byte[], byte[]> record : records) {
-        producer.send(record);
-      }
-      sent = System.nanoTime();
+    } catch (RuntimeException e) {
+      throw failed(e, "a transaction could not begin");
+    }
+  }
+
+  /**
+   * Hands one record to the producer inside the open transaction. A record that fails later fails
+   * the commit; one that fails here has aborted the transaction already.
+   *
+   * @throws KafkaUnavailableException when the transaction failed (retriable)
+   * @throws IllegalStateException once publishing stopped for good
+   */
+  void send(ProducerRecord<byte[], byte[]> record) {
+    try {
+      producer.send(record);
+    } catch (RuntimeException e) {
+      throw failed(e, "a transaction failed before its commit");
+    }
+  }
+
+  /**
+   * Adds the group's offsets (taken before the records were checked) to the open transaction and
+   * commits it, settling every failure's outcome.
+   *
+   * @return how long the offsets and the commit took ({@link Phases#send()} is zero)
+   * @throws KafkaUnavailableException when it did not commit (retriable)
+   * @throws GroupFencedException when the consumer group refused its offsets
+   * @throws IllegalStateException once publishing stopped for good
+   */
+  Phases finish(GroupPosition position) {
+    long start = System.nanoTime();
+    try {
       if (!pauseBeforeCommit.isZero()) {
         producer.flush();
         LOG.warn(
@@ -149,18 +193,33 @@ final class TransactionalProducer {
       if (position != null && !position.offsets().isEmpty()) {
         producer.sendOffsetsToTransaction(position.offsets(), position.metadata());
       }
-    } catch (ProducerFencedException | AuthorizationException | AuthenticationException e) {
-      throw stop(e);
-    } catch (KafkaException | IllegalStateException e) {
-      abortOrReset(e);
-      if (groupFencing(e)) {
-        throw fencedByGroup(e);
-      }
-      throw unavailable("a transaction failed before its commit", e);
+    } catch (RuntimeException e) {
+      throw failed(e, "a transaction failed before its commit");
     }
     long offsets = System.nanoTime();
     commitWithRetries();
-    return new Phases(sent - start, offsets - sent, System.nanoTime() - offsets);
+    return new Phases(0, offsets - start, System.nanoTime() - offsets);
+  }
+
+  /**
+   * Settles a failure inside an open transaction: a fatal one stops publishing; any other aborts
+   * the transaction (or re-creates the producer when even that fails) and is reported as the
+   * group's fencing or as Kafka being unavailable (or, not being Kafka's, as it is).
+   */
+  private RuntimeException failed(RuntimeException e, String what) {
+    if (e instanceof ProducerFencedException
+        || e instanceof AuthorizationException
+        || e instanceof AuthenticationException) {
+      return stop((KafkaException) e);
+    }
+    abortOrReset(e);
+    if (!(e instanceof KafkaException || e instanceof IllegalStateException)) {
+      return e; // not Kafka's: a defect, reported as it is
+    }
+    if (groupFencing(e)) {
+      return fencedByGroup(e);
+    }
+    return unavailable(what, e);
   }
 
   /** Creates the producer and initialises its transactions, retrying until Kafka answers. */

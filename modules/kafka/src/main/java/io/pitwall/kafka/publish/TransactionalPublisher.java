@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes each poll's events and the watches' new states in one Kafka transaction, on its own
  * thread (the producer blocks); the polls whose results arrive while a transaction commits go out
- * together in the next one (a group commit, at most {@value #GROUP_LIMIT} polls), and keeps the
- * {@link KafkaStateStore} equal to what is committed. A crash anywhere leaves both or neither: a
- * successor with the same {@code transactional.id} completes or aborts the open transaction when it
- * initialises, and {@code read_committed} readers never see an aborted one.
+ * together in the next one (a group commit, at most {@value #GROUP_LIMIT} polls, each sent into the
+ * open transaction as it is taken: {@link GroupTransaction}), and keeps the {@link KafkaStateStore}
+ * equal to what is committed. A crash anywhere leaves both or neither: a successor with the same
+ * {@code transactional.id} completes or aborts the open transaction when it initialises, and {@code
+ * read_committed} readers never see an aborted one.
  *
  * <p>Kafka outages are ridden through, never fatal. A commit that times out is retried, as Kafka's
  * contract says (never aborted: it may already be completing). A transaction that fails otherwise
@@ -209,116 +210,92 @@ public final class TransactionalPublisher implements AutoCloseable {
   }
 
   /**
-   * Commits a group of batches in one transaction (a group commit: batches that arrived while the
-   * previous transaction was committing go out together), and returns each batch's result.
-   */
-  private List<PublishResult> inTransaction(List<PublishBatch> batches, long lingered) {
-    producer.requireRunning();
-    long start = System.nanoTime();
-    // the group's view first, then the checks: a watch removed or moved before this snapshot was
-    // taken is dropped here; one that moves after it is refused with the snapshot's generation
-    GroupPosition position = group.get();
-    TransactionContents contents =
-        new TransactionContents(
-            batches,
-            key ->
-                position == null
-                    || position.owns(WatchPartitioner.ofStateKey(key, settings.statePartitions())),
-            pendingRemovals::contains,
-            codec);
-    Set<String> dropped = contents.dropped();
-    if (!dropped.isEmpty()) {
-      LOG.info(
-          "{}: removed or moved to another instance while being polled; its results are dropped",
-          dropped);
-    }
-    if (settings.unsafeSplitTransactions()) {
-      producer.commit(contents.events, position);
-      contents.states.forEach(store::put);
-      deferredStates.putAll(contents.states);
-      return contents.results;
-    }
-    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(contents.events);
-    contents.states.forEach((key, state) -> records.add(stateRecord(key, state)));
-    long encoded = System.nanoTime() - start;
-    TransactionalProducer.Phases phases = producer.commit(records, position);
-    timings =
-        timings.plus(
-            batches.size(),
-            records.size(),
-            lingered,
-            encoded,
-            phases.send(),
-            phases.offsets(),
-            phases.commit());
-    contents.states.forEach(store::put);
-    return contents.results;
-  }
-
-  /**
-   * Takes the batches waiting (at most {@link #GROUP_LIMIT}) and commits them together. When the
-   * group fails because one batch holds an event that does not match its schema, each batch is
-   * tried alone, so that only that batch is refused.
+   * Takes the batches waiting (at most {@link #GROUP_LIMIT}) into one transaction, sending each
+   * one's records as it is taken, lingers for more, and commits them together (a group commit:
+   * batches that arrive while the previous transaction commits go out in the next one). A batch
+   * with an invalid event is refused alone; when the transaction fails, every batch taken into it
+   * fails with that error.
    */
   private void drain() {
-    List<Pending> group = new ArrayList<>();
-    waiting.drainTo(group, GROUP_LIMIT);
-    if (group.isEmpty()) {
+    List<Pending> taken = new ArrayList<>();
+    waiting.drainTo(taken, GROUP_LIMIT);
+    if (taken.isEmpty()) {
       return;
     }
-    long lingered = linger(group);
     try {
-      List<PublishResult> results =
-          inTransaction(group.stream().map(Pending::batch).toList(), lingered);
-      for (int i = 0; i < group.size(); i++) {
-        group.get(i).done().complete(results.get(i));
+      producer.requireRunning();
+      // the group's view first, then the checks: a watch removed or moved before this snapshot
+      // was taken is dropped; one that moves after it is refused with the snapshot's generation
+      GroupPosition position = group.get();
+      GroupTransaction transaction =
+          new GroupTransaction(
+              producer,
+              codec,
+              position,
+              key ->
+                  position == null
+                      || position.owns(
+                          WatchPartitioner.ofStateKey(key, settings.statePartitions())),
+              pendingRemovals::contains,
+              this::stateRecord,
+              !settings.unsafeSplitTransactions());
+      taken.forEach(p -> transaction.add(p.batch(), p.done()));
+      long lingered = linger(transaction, taken);
+      TransactionalProducer.Phases phases = transaction.commit();
+      if (transaction.records() > 0) {
+        timings =
+            timings.plus(
+                transaction.accepted(),
+                transaction.records(),
+                lingered,
+                transaction.encodeNanos(),
+                transaction.sendNanos(),
+                phases.offsets(),
+                phases.commit());
       }
-    } catch (io.pitwall.events.wire.InvalidEventException e) {
-      if (group.size() == 1) {
-        group.get(0).done().completeExceptionally(e);
-        return;
+      transaction.states().forEach(store::put);
+      if (settings.unsafeSplitTransactions()) {
+        deferredStates.putAll(transaction.states());
       }
-      for (Pending alone : group) {
-        try {
-          alone.done().complete(inTransaction(List.of(alone.batch()), 0).get(0));
-        } catch (RuntimeException failed) {
-          alone.done().completeExceptionally(failed);
-        }
-      }
+      transaction.complete();
     } catch (RuntimeException e) {
-      group.forEach(p -> p.done().completeExceptionally(e));
+      // completes only the batches not refused already
+      taken.forEach(p -> p.done().completeExceptionally(e));
     }
   }
 
   /**
-   * Waits up to {@link PublisherSettings#linger()} for more batches to join the group, until it
-   * holds {@link PublisherSettings#lingerBatches()} (every poll in flight) or {@link #GROUP_LIMIT},
-   * so that polls finishing a few milliseconds apart share one transaction instead of paying one
-   * commit each; returns the nanoseconds it waited.
+   * Waits up to {@link PublisherSettings#linger()} for more batches to join the transaction, taking
+   * each in as it arrives, until it holds {@link PublisherSettings#lingerBatches()} (every poll in
+   * flight) or {@link #GROUP_LIMIT}, so that polls finishing a few milliseconds apart share one
+   * commit instead of paying one each; adds them to {@code taken} and returns the nanoseconds it
+   * waited (taking them in not counted).
    */
-  private long linger(List<Pending> group) {
+  private long linger(GroupTransaction transaction, List<Pending> taken) {
     long linger = settings.linger().toNanos();
     int enough = Math.min(GROUP_LIMIT, settings.lingerBatches());
-    if (linger <= 0 || group.size() >= enough) {
-      return 0;
-    }
-    long start = System.nanoTime();
-    long deadline = start + linger;
+    long waited = 0;
+    long deadline = System.nanoTime() + linger;
     try {
-      for (long left = linger; left > 0 && group.size() < enough; ) {
+      for (long left = linger; left > 0 && taken.size() < enough; ) {
+        long start = System.nanoTime();
         Pending next = waiting.poll(left, TimeUnit.NANOSECONDS);
+        waited += System.nanoTime() - start;
         if (next == null) {
           break;
         }
-        group.add(next);
-        waiting.drainTo(group, GROUP_LIMIT - group.size());
+        List<Pending> arrived = new ArrayList<>();
+        arrived.add(next);
+        waiting.drainTo(arrived, GROUP_LIMIT - taken.size() - 1);
+        taken.addAll(arrived);
+        arrived.forEach(p -> transaction.add(p.batch(), p.done()));
         left = deadline - System.nanoTime();
       }
     } catch (InterruptedException e) {
-      // closing: commit what the group holds
+      // closing: commit what the transaction holds
       Thread.currentThread().interrupt();
     }
-    return System.nanoTime() - start;
+    return waited;
   }
 
   /**

@@ -194,6 +194,63 @@ class TransactionalPublisherIT {
     assertThat(readCommitted(events)).hasSize(3);
   }
 
+  @Test
+  void shouldSendEachBatchIntoTheOpenTransactionWhileLingeringForMore() throws Exception {
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
+    PublisherSettings lingering =
+        new PublisherSettings(
+                producerClient(), prefix + "stream", state, STATE_PARTITIONS, Duration.ZERO, false)
+            .withLinger(Duration.ofSeconds(1), PublisherSettings.UNBOUNDED);
+    try (TransactionalPublisher publisher =
+            new TransactionalPublisher(
+                lingering,
+                codec,
+                KafkaStateStore.empty(),
+                new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
+        org.apache.kafka.clients.admin.Admin admin =
+            org.apache.kafka.clients.admin.Admin.create(client)) {
+      CompletableFuture<PublishResult> published =
+          publisher.publish(batch("psn:1", "s1", SampleEvents.trophyEarned()));
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofMillis(800))
+          .pollInterval(Duration.ofMillis(20))
+          .untilAsserted(
+              () -> {
+                assertThat(published).as("still lingering for more batches").isNotDone();
+                assertThat(uncommittedRecords(admin, events))
+                    .as("the batch's event is on the broker before the transaction commits")
+                    .isEqualTo(1);
+              });
+      assertThat(published.join().events()).isEqualTo(1);
+    }
+    assertThat(readCommitted(events)).hasSize(1);
+  }
+
+  private static long uncommittedRecords(org.apache.kafka.clients.admin.Admin admin, String topic)
+      throws Exception {
+    var partitions =
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+    Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+        new java.util.HashMap<>();
+    partitions.forEach(
+        p ->
+            latest.put(
+                new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                org.apache.kafka.clients.admin.OffsetSpec.latest()));
+    return admin
+        .listOffsets(
+            latest,
+            new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED))
+        .all()
+        .get()
+        .values()
+        .stream()
+        .mapToLong(org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo::offset)
+        .sum();
+  }
+
   private TransactionalPublisher publisher(String id, Duration pause) {
     return new TransactionalPublisher(
         new PublisherSettings(producerClient(), id, state, STATE_PARTITIONS, pause, false),

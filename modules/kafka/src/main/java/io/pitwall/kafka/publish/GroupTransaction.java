@@ -1,0 +1,168 @@
+package io.pitwall.kafka.publish;
+
+import io.pitwall.events.wire.AvroWireCodec;
+import io.pitwall.events.wire.InvalidEventException;
+import io.pitwall.kafka.watches.GroupPosition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One group commit while the publisher fills it: each batch is checked, encoded and sent into the
+ * open transaction as soon as it is taken, so that its records travel to the broker while the
+ * publisher lingers for more and only the commit is left at the end (as Kafka's own
+ * ProducerPerformance does). A batch with an event that does not match its schema is refused alone
+ * before any of its records is sent; the others go on. The transaction begins with the first record
+ * and carries the group position taken before the first batch was checked: a watch that moved
+ * before that snapshot is dropped, one that moves after it makes the commit fail the group's
+ * fencing. Confined to the publisher's thread, and used once.
+ */
+final class GroupTransaction {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
+
+  /** A batch taken into the transaction, and its result once committed. */
+  private record Accepted(CompletableFuture<PublishResult> done, PublishResult result) {}
+
+  private final TransactionalProducer producer;
+  private final AvroWireCodec codec;
+  private final GroupPosition position;
+  private final Predicate<String> owned;
+  private final Predicate<String> removing;
+  private final BiFunction<String, byte[], ProducerRecord<byte[], byte[]>> stateRecord;
+  private final boolean statesInside;
+  private final List<Accepted> accepted = new ArrayList<>();
+  private final Map<String, byte[]> states = new LinkedHashMap<>();
+  private boolean begun;
+  private int taken;
+  private int records;
+  private long encodeNanos;
+  private long sendNanos;
+
+  /**
+   * @param producer where the records go
+   * @param codec encodes the events
+   * @param position the group's view, taken now (null while the instance owns nothing yet)
+   * @param owned whether a state key belongs to this instance in that view
+   * @param removing whether a watch's state is being tombstoned
+   * @param stateRecord the state topic's record for a key and state
+   * @param statesInside whether the states go into this transaction with the events (false only for
+   *     the fault injection that commits them separately)
+   */
+  GroupTransaction(
+      TransactionalProducer producer,
+      AvroWireCodec codec,
+      GroupPosition position,
+      Predicate<String> owned,
+      Predicate<String> removing,
+      BiFunction<String, byte[], ProducerRecord<byte[], byte[]>> stateRecord,
+      boolean statesInside) {
+    this.producer = producer;
+    this.codec = codec;
+    this.position = position;
+    this.owned = owned;
+    this.removing = removing;
+    this.stateRecord = stateRecord;
+    this.statesInside = statesInside;
+  }
+
+  /**
+   * Takes a batch in: encodes it and sends its records, or, when one of its events does not match
+   * its schema, completes {@code done} with that error and sends nothing of it.
+   *
+   * @throws KafkaUnavailableException when the transaction failed (it is aborted; retriable)
+   * @throws IllegalStateException once publishing stopped for good
+   */
+  void add(PublishBatch batch, CompletableFuture<PublishResult> done) {
+    taken++;
+    long start = System.nanoTime();
+    BatchContents contents;
+    try {
+      contents = BatchContents.of(batch, owned, removing, codec);
+    } catch (InvalidEventException e) {
+      done.completeExceptionally(e);
+      return;
+    } finally {
+      encodeNanos += System.nanoTime() - start;
+    }
+    if (!contents.result().dropped().isEmpty()) {
+      LOG.info(
+          "{}: removed or moved to another instance while being polled; its results are dropped",
+          contents.result().dropped());
+    }
+    accepted.add(new Accepted(done, contents.result()));
+    long sending = System.nanoTime();
+    try {
+      contents.events().forEach(this::send);
+      if (statesInside) {
+        contents.states().forEach((key, state) -> send(stateRecord.apply(key, state)));
+      }
+    } finally {
+      sendNanos += System.nanoTime() - sending;
+    }
+    states.putAll(contents.states());
+  }
+
+  private void send(ProducerRecord<byte[], byte[]> record) {
+    if (!begun) {
+      producer.begin();
+      begun = true;
+    }
+    producer.send(record);
+    records++;
+  }
+
+  /**
+   * Commits the transaction (nothing to do when no record was sent).
+   *
+   * @return how long the offsets and the commit took
+   * @throws KafkaUnavailableException when it did not commit (retriable)
+   * @throws GroupFencedException when the consumer group refused its offsets
+   * @throws IllegalStateException once publishing stopped for good
+   */
+  TransactionalProducer.Phases commit() {
+    return begun ? producer.finish(position) : new TransactionalProducer.Phases(0, 0, 0);
+  }
+
+  /** Completes every accepted batch's future with its result: call once committed. */
+  void complete() {
+    accepted.forEach(a -> a.done().complete(a.result()));
+  }
+
+  /** The states the accepted batches write, by watch key, the latest last. */
+  Map<String, byte[]> states() {
+    return states;
+  }
+
+  /** How many batches were taken, refused ones included. */
+  int taken() {
+    return taken;
+  }
+
+  /** How many batches were accepted. */
+  int accepted() {
+    return accepted.size();
+  }
+
+  /** How many records were sent. */
+  int records() {
+    return records;
+  }
+
+  /** Nanoseconds spent checking and encoding batches. */
+  long encodeNanos() {
+    return encodeNanos;
+  }
+
+  /** Nanoseconds spent handing records to the producer (beginning the transaction included). */
+  long sendNanos() {
+    return sendNanos;
+  }
+}
