@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,9 +83,6 @@ final class PublishFigure {
   static final boolean WARM_UP =
       Boolean.parseBoolean(System.getProperty("perf.publish.warm-up", "true"));
 
-  /** Most ProducerPerformance runs spent on matching its transaction size to Pitwall's. */
-  private static final int MATCH_RUNS = 6;
-
   /**
    * Runs both sides and prints the {@code publish:} line and the {@code publish-timings:} line.
    *
@@ -121,60 +117,9 @@ final class PublishFigure {
     double perTxn = TransactionMatch.recordsPerTransaction(records, pitwall.transactions());
     int recordSize = (int) ((pitwall.eventBytes() + pitwall.stateBytes()) / records);
 
-    // iterate ProducerPerformance's duration until its transactions hold Pitwall's records
-    List<ProducerPerformanceRun> runs = new ArrayList<>();
-    Optional<Long> next = Optional.of(TransactionMatch.durationMs(perTxn, pitwallRate));
-    while (next.isPresent() && runs.size() < MATCH_RUNS) {
-      long durationMs = next.get();
-      ProducerPerformanceRun run =
-          ProducerPerformanceRun.run(bootstrap, kafkaTopic, records, recordSize, durationMs);
-      runs.add(run);
-      double kafkaPerTxn = run.perTransaction(records);
-      if (TransactionMatch.matches(kafkaPerTxn, perTxn)) {
-        break;
-      }
-      next = TransactionMatch.nextDurationMs(durationMs, kafkaPerTxn, perTxn);
-      long proposed = next.orElse(-1L);
-      if (runs.stream().anyMatch(r -> r.durationMs() == proposed)) {
-        // the sizes straddle Pitwall's between two neighbouring durations: take the closer one
-        break;
-      }
-    }
-    ProducerPerformanceRun kafka =
-        runs.stream()
-            .min(
-                java.util.Comparator.comparingDouble(
-                    r -> Math.abs(r.perTransaction(records) - perTxn)))
-            .orElseThrow();
-    double kafkaPerTxn = kafka.perTransaction(records);
-    boolean equal = TransactionMatch.matches(kafkaPerTxn, perTxn);
-    String ratio =
-        equal
-            ? String.format(Locale.ROOT, "%.2f", pitwallRate / kafka.rate())
-            : "n/a (no equal transaction sizes: "
-                + (kafkaPerTxn > perTxn && kafka.durationMs() <= TransactionMatch.SHORTEST_MS
-                    ? "ProducerPerformance's shortest transaction, 1 ms, holds more"
-                    : "no duration came within 15 %")
-                + ")"
-                + TransactionMatch.bounds(
-                        pitwallRate,
-                        perTxn,
-                        runs.stream()
-                            .map(r -> new double[] {r.perTransaction(records), r.rate()})
-                            .toList())
-                    .map(b -> " ratio-bounds=" + b)
-                    .orElse("");
-    StringBuilder tries = new StringBuilder();
-    for (ProducerPerformanceRun r : runs) {
-      tries.append(
-          String.format(
-              Locale.ROOT,
-              "%s%d ms: %.1f at %.0f rec/s",
-              tries.length() == 0 ? "" : ", ",
-              r.durationMs(),
-              r.perTransaction(records),
-              r.rate()));
-    }
+    KafkaSide side =
+        KafkaSide.match(bootstrap, kafkaTopic, records, recordSize, pitwallRate, perTxn);
+    ProducerPerformanceRun kafka = side.closest();
     System.out.printf(
         Locale.ROOT,
         "publish: pitwall-rec-per-s=%.0f kafka-rec-per-s=%.0f records-per-txn=%.1f"
@@ -186,8 +131,8 @@ final class PublishFigure {
         pitwallRate,
         kafka.rate(),
         perTxn,
-        kafkaPerTxn,
-        ratio,
+        side.perTransaction(),
+        side.ratio(),
         polls,
         inFlight,
         linger.toMillis(),
@@ -196,7 +141,7 @@ final class PublishFigure {
         polls / (double) pitwall.transactions(),
         kafka.durationMs(),
         kafka.transactions(),
-        tries,
+        side.tries(),
         records,
         recordSize,
         pitwall.eventBytes() / polls,
