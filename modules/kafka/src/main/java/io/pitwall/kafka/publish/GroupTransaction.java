@@ -1,7 +1,6 @@
 package io.pitwall.kafka.publish;
 
 import io.pitwall.events.wire.AvroWireCodec;
-import io.pitwall.events.wire.InvalidEventException;
 import io.pitwall.kafka.watches.GroupPosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +17,12 @@ import org.slf4j.LoggerFactory;
  * One group commit while the publisher fills it: each batch is checked, encoded and sent into the
  * open transaction as soon as it is taken, so that its records travel to the broker while the
  * publisher lingers for more and only the commit is left at the end (as Kafka's own
- * ProducerPerformance does). A batch with an event that does not match its schema is refused alone
- * before any of its records is sent; the others go on. The transaction begins with the first record
- * and carries the group position taken before the first batch was checked: a watch that moved
- * before that snapshot is dropped, one that moves after it makes the commit fail the group's
- * fencing. Confined to the publisher's thread, and used once.
+ * ProducerPerformance does). A batch that cannot be encoded (an event that does not match its
+ * schema, or the schema registry away) is refused alone before any of its records is sent; the
+ * others go on. The transaction begins with the first record and carries the group position taken
+ * before the first batch was checked: a watch that moved before that snapshot is dropped, one that
+ * moves after it makes the commit fail the group's fencing. Confined to the publisher's thread, and
+ * used once.
  */
 final class GroupTransaction {
 
@@ -40,7 +40,7 @@ final class GroupTransaction {
   private final boolean statesInside;
   private final List<Accepted> accepted = new ArrayList<>();
   private final Map<String, byte[]> states = new LinkedHashMap<>();
-  private boolean begun;
+  private boolean open;
   private int taken;
   private int records;
   private long encodeNanos;
@@ -74,8 +74,10 @@ final class GroupTransaction {
   }
 
   /**
-   * Takes a batch in: encodes it and sends its records, or, when one of its events does not match
-   * its schema, completes {@code done} with that error and sends nothing of it.
+   * Takes a batch in: encodes it and sends its records, or, when it cannot be encoded ({@link
+   * io.pitwall.events.wire.InvalidEventException}, {@link
+   * io.pitwall.events.wire.SchemaRegistryException}), completes {@code done} with that error and
+   * sends nothing of it.
    *
    * @throws KafkaUnavailableException when the transaction failed (it is aborted; retriable)
    * @throws IllegalStateException once publishing stopped for good
@@ -86,7 +88,9 @@ final class GroupTransaction {
     BatchContents contents;
     try {
       contents = BatchContents.of(batch, owned, removing, codec);
-    } catch (InvalidEventException e) {
+    } catch (RuntimeException e) {
+      // an event its schema refuses, or the registry away while a schema id was looked up:
+      // nothing of this batch was sent, and the others go on
       done.completeExceptionally(e);
       return;
     } finally {
@@ -111,11 +115,16 @@ final class GroupTransaction {
   }
 
   private void send(ProducerRecord<byte[], byte[]> record) {
-    if (!begun) {
+    if (!open) {
       producer.begin();
-      begun = true;
+      open = true;
     }
-    producer.send(record);
+    try {
+      producer.send(record);
+    } catch (RuntimeException e) {
+      open = false; // the producer settled it (aborted, or a new producer)
+      throw e;
+    }
     records++;
   }
 
@@ -128,7 +137,22 @@ final class GroupTransaction {
    * @throws IllegalStateException once publishing stopped for good
    */
   TransactionalProducer.Phases commit() {
-    return begun ? producer.finish(position) : new TransactionalProducer.Phases(0, 0, 0);
+    if (!open) {
+      return new TransactionalProducer.Phases(0, 0, 0);
+    }
+    open = false; // committed, or settled by the producer when it failed
+    return producer.finish(position);
+  }
+
+  /**
+   * Aborts the transaction when one was begun and not committed: for a failure that escaped the
+   * producer's own handling, so that the next transaction does not find this one open.
+   */
+  void abandon() {
+    if (open) {
+      open = false;
+      producer.abandon();
+    }
   }
 
   /** Completes every accepted batch's future with its result: call once committed. */

@@ -202,6 +202,22 @@ final class TransactionalProducer {
   }
 
   /**
+   * Aborts the open transaction after a failure outside the producer, settling the abort's own
+   * failure like any other (a new producer when it cannot be aborted).
+   */
+  void abandon() {
+    try {
+      producer.abortTransaction();
+    } catch (RuntimeException e) {
+      try {
+        abortOrReset(e);
+      } catch (RuntimeException stopped) {
+        LOG.debug("Abandoning a transaction: {}", describe(stopped));
+      }
+    }
+  }
+
+  /**
    * Settles a failure inside an open transaction: a fatal one stops publishing; any other aborts
    * the transaction (or re-creates the producer when even that fails) and is reported as the
    * group's fencing or as Kafka being unavailable (or, not being Kafka's, as it is).

@@ -213,7 +213,7 @@ public final class TransactionalPublisher implements AutoCloseable {
    * Takes the batches waiting (at most {@link #GROUP_LIMIT}) into one transaction, sending each
    * one's records as it is taken, lingers for more, and commits them together (a group commit:
    * batches that arrive while the previous transaction commits go out in the next one). A batch
-   * with an invalid event is refused alone; when the transaction fails, every batch taken into it
+   * that cannot be encoded is refused alone; when the transaction fails, every batch taken into it
    * fails with that error.
    */
   private void drain() {
@@ -222,12 +222,13 @@ public final class TransactionalPublisher implements AutoCloseable {
     if (taken.isEmpty()) {
       return;
     }
+    GroupTransaction transaction = null;
     try {
       producer.requireRunning();
       // the group's view first, then the checks: a watch removed or moved before this snapshot
       // was taken is dropped; one that moves after it is refused with the snapshot's generation
       GroupPosition position = group.get();
-      GroupTransaction transaction =
+      transaction =
           new GroupTransaction(
               producer,
               codec,
@@ -239,7 +240,9 @@ public final class TransactionalPublisher implements AutoCloseable {
               pendingRemovals::contains,
               this::stateRecord,
               !settings.unsafeSplitTransactions());
-      taken.forEach(p -> transaction.add(p.batch(), p.done()));
+      for (Pending pending : taken) {
+        transaction.add(pending.batch(), pending.done());
+      }
       long lingered = linger(transaction, taken);
       TransactionalProducer.Phases phases = transaction.commit();
       if (transaction.records() > 0) {
@@ -259,6 +262,9 @@ public final class TransactionalPublisher implements AutoCloseable {
       }
       transaction.complete();
     } catch (RuntimeException e) {
+      if (transaction != null) {
+        transaction.abandon();
+      }
       // completes only the batches not refused already
       taken.forEach(p -> p.done().completeExceptionally(e));
     }

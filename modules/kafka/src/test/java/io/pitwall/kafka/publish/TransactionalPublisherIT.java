@@ -195,6 +195,68 @@ class TransactionalPublisherIT {
   }
 
   @Test
+  void shouldRefuseOnlyTheBatchWhoseSchemaTheRegistryCouldNotRegister() {
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
+    String unregistrable = prefix + "unregistrable";
+    ConfluentRestRegistryClient registry =
+        new ConfluentRestRegistryClient(TestSchemaRegistry.url());
+    AvroWireCodec flaky =
+        new AvroWireCodec(
+            new io.pitwall.events.wire.SchemaRegistryClient() {
+              @Override
+              public int register(String subject, org.apache.avro.Schema schema) {
+                if (subject.startsWith(unregistrable)) {
+                  throw new io.pitwall.events.wire.SchemaRegistryException(
+                      "registry unavailable (HTTP 503)", 503, null);
+                }
+                return registry.register(subject, schema);
+              }
+
+              @Override
+              public org.apache.avro.Schema schemaById(int id) {
+                return registry.schemaById(id);
+              }
+            });
+    try (TransactionalPublisher publisher =
+        new TransactionalPublisher(
+            new PublisherSettings(
+                producerClient(),
+                prefix + "registry",
+                state,
+                STATE_PARTITIONS,
+                Duration.ofMillis(700),
+                false),
+            flaky,
+            KafkaStateStore.empty(),
+            new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()))) {
+      CompletableFuture<PublishResult> first =
+          publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned()));
+      CompletableFuture<PublishResult> good =
+          publisher.publish(batch("psn:1", "s1", SampleEvents.trophyEarned()));
+      CompletableFuture<PublishResult> refused =
+          publisher.publish(
+              new PublishBatch(
+                  List.of(new OutgoingEvent(unregistrable, "psn:2", SampleEvents.trophyEarned())),
+                  "psn:2",
+                  "s2".getBytes(StandardCharsets.UTF_8)));
+      CompletableFuture<PublishResult> alsoGood =
+          publisher.publish(batch("psn:3", "s3", SampleEvents.trophyEarned()));
+      first.join();
+      assertThat(good.join().events()).isEqualTo(1);
+      assertThat(alsoGood.join().events()).isEqualTo(1);
+      assertThatThrownBy(refused::join)
+          .hasCauseInstanceOf(io.pitwall.events.wire.SchemaRegistryException.class);
+      assertThat(
+              publisher.publish(batch("psn:4", "s4", SampleEvents.trophyEarned())).join().events())
+          .as("no transaction is left open behind the refused batch")
+          .isEqualTo(1);
+      assertThat(publisher.resets()).isZero();
+    }
+    assertThat(readCommitted(events)).hasSize(4);
+  }
+
+  @Test
   void shouldSendEachBatchIntoTheOpenTransactionWhileLingeringForMore() throws Exception {
     TopicAdmin.ensure(
         client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
