@@ -1,5 +1,8 @@
 package io.pitwall.bench.perf;
 
+import io.pitwall.core.WatchKey;
+import io.pitwall.events.wire.AvroWireCodec;
+import io.pitwall.events.wire.SchemaRegistryClient;
 import io.pitwall.gt.DriverSnapshot;
 import io.pitwall.gt.GtDiffer;
 import io.pitwall.gt.GtStateCodec;
@@ -7,11 +10,15 @@ import io.pitwall.gt.GtWatchState;
 import io.pitwall.gt.RatingPrecision;
 import io.pitwall.gt.SeriesStanding;
 import io.pitwall.source.psn.PsnStateCodec;
+import io.pitwall.source.psn.TrophyEarnedMapper;
 import io.pitwall.source.psn.diff.EarnedTrophy;
 import io.pitwall.source.psn.diff.PsnWatchState;
 import io.pitwall.source.psn.diff.TitleEntry;
 import io.pitwall.source.psn.diff.TitleListScan;
 import io.pitwall.source.psn.diff.TrophyDiffer;
+import io.pitwall.source.psn.diff.TrophyEarnedChange;
+import io.pitwall.source.psn.diff.TrophyMeta;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +33,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Throughput of the pure per-poll work: the PSN title-list scan and trophy diff of a 100-title
  * account with one changed title, the GT diff of a driver in three series of ten rounds with one
- * round changed, and both sources' state encode and decode.
+ * round changed, both sources' state encode and decode, and the Avro encoding of one {@code
+ * TrophyEarned} event in the registry's wire format (the schema id cached, as after the first
+ * poll).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -46,6 +55,8 @@ public class DifferBenchmark {
   private DriverSnapshot driver;
   private List<SeriesStanding> standings;
   private byte[] gtBytes;
+  private AvroWireCodec codec;
+  private org.apache.avro.specific.SpecificRecord trophyEarned;
 
   /** Builds the synthetic account and GT driver. */
   @Setup
@@ -60,6 +71,38 @@ public class DifferBenchmark {
     gtState = GtDiffer.diff(GtWatchState.EMPTY, driver, before, () -> "epoch").next();
     standings = standings(true);
     gtBytes = GtStateCodec.encode(gtState);
+    codec =
+        new AvroWireCodec(
+            new SchemaRegistryClient() {
+              @Override
+              public int register(String subject, org.apache.avro.Schema schema) {
+                return 1;
+              }
+
+              @Override
+              public org.apache.avro.Schema schemaById(int id) {
+                throw new UnsupportedOperationException("encode only");
+              }
+            });
+    EarnedTrophy trophy = earnedNow.get(earnedNow.size() - 1);
+    TrophyMeta meta =
+        new TrophyMeta(
+            trophy.trophyId(),
+            "default",
+            null,
+            "bronze",
+            "Trophy " + trophy.trophyId(),
+            "Earn it",
+            "https://image.example/t.png",
+            false,
+            null,
+            null);
+    trophyEarned =
+        TrophyEarnedMapper.toEvent(
+            new WatchKey("psn", "account-" + ACCOUNT),
+            null,
+            new TrophyEarnedChange(changedEntry, meta, trophy),
+            Instant.parse("2026-12-04T12:00:00Z"));
   }
 
   private static List<SeriesStanding> standings(boolean changed) {
@@ -110,6 +153,12 @@ public class DifferBenchmark {
   @Benchmark
   public byte[] gtEncode() {
     return GtStateCodec.encode(gtState);
+  }
+
+  /** Encodes one TrophyEarned event as the publisher does, framed with its schema id. */
+  @Benchmark
+  public byte[] eventEncode() {
+    return codec.encode("pitwall.psn.trophy-earned", trophyEarned);
   }
 
   /** Decodes the GT state. */
