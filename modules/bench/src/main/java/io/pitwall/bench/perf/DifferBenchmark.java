@@ -85,18 +85,7 @@ public class DifferBenchmark {
               }
             });
     EarnedTrophy trophy = earnedNow.get(earnedNow.size() - 1);
-    TrophyMeta meta =
-        new TrophyMeta(
-            trophy.trophyId(),
-            "default",
-            null,
-            "bronze",
-            "Trophy " + trophy.trophyId(),
-            "Earn it",
-            "https://image.example/t.png",
-            false,
-            null,
-            null);
+    TrophyMeta meta = SyntheticPsn.meta(trophy.trophyId());
     trophyEarned =
         TrophyEarnedMapper.toEvent(
             new WatchKey("psn", "account-" + ACCOUNT),

@@ -352,18 +352,7 @@ final class PublishFigure {
     byte[] state = PsnStateCodec.encode(prior.advance(page, diffed));
     WatchKey key = new WatchKey("psn", "account-" + account + "-" + p);
     for (EarnedTrophy trophy : diff.newlyEarned()) {
-      TrophyMeta meta =
-          new TrophyMeta(
-              trophy.trophyId(),
-              "default",
-              null,
-              "bronze",
-              "Trophy " + trophy.trophyId(),
-              "Earn it",
-              "https://image.example/t.png",
-              false,
-              null,
-              null);
+      TrophyMeta meta = SyntheticPsn.meta(trophy.trophyId());
       var value =
           TrophyEarnedMapper.toEvent(key, null, new TrophyEarnedChange(entry, meta, trophy), now);
       events.add(new OutgoingEvent(eventTopic, key.toString(), value));

@@ -5,6 +5,7 @@ import io.pitwall.source.psn.diff.PsnWatchState;
 import io.pitwall.source.psn.diff.TitleEntry;
 import io.pitwall.source.psn.diff.TitleState;
 import io.pitwall.source.psn.diff.TrophyCounts;
+import io.pitwall.source.psn.diff.TrophyMeta;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,6 +103,21 @@ public final class SyntheticPsn {
       }
     }
     return earned;
+  }
+
+  /** A bronze trophy's metadata, as the trophy catalogue would give it. */
+  public static TrophyMeta meta(int trophyId) {
+    return new TrophyMeta(
+        trophyId,
+        "default",
+        null,
+        "bronze",
+        "Trophy " + trophyId,
+        "Earn it",
+        "https://image.example/t.png",
+        false,
+        null,
+        null);
   }
 
   private static TitleEntry entry(int account, int title, Instant updated, int extra) {
