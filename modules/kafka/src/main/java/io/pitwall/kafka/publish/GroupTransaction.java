@@ -41,7 +41,6 @@ final class GroupTransaction {
   private final List<Accepted> accepted = new ArrayList<>();
   private final Map<String, byte[]> states = new LinkedHashMap<>();
   private boolean open;
-  private int taken;
   private int records;
   private long encodeNanos;
   private long sendNanos;
@@ -83,7 +82,6 @@ final class GroupTransaction {
    * @throws IllegalStateException once publishing stopped for good
    */
   void add(PublishBatch batch, CompletableFuture<PublishResult> done) {
-    taken++;
     long start = System.nanoTime();
     BatchContents contents;
     try {
@@ -163,11 +161,6 @@ final class GroupTransaction {
   /** The states the accepted batches write, by watch key, the latest last. */
   Map<String, byte[]> states() {
     return states;
-  }
-
-  /** How many batches were taken, refused ones included. */
-  int taken() {
-    return taken;
   }
 
   /** How many batches were accepted. */

@@ -256,7 +256,15 @@ public final class TransactionalPublisher implements AutoCloseable {
                 phases.offsets(),
                 phases.commit());
       }
-      transaction.states().forEach(store::put);
+      // a watch removed while its transaction was open keeps no state: its tombstone follows
+      transaction
+          .states()
+          .forEach(
+              (key, state) -> {
+                if (!pendingRemovals.contains(key)) {
+                  store.put(key, state);
+                }
+              });
       if (settings.unsafeSplitTransactions()) {
         deferredStates.putAll(transaction.states());
       }

@@ -146,7 +146,20 @@ class TransactionalPublisherIT {
   void shouldCommitThePollsThatArriveDuringACommitTogether() {
     TopicAdmin.ensure(
         client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
-    try (TransactionalPublisher publisher = publisher(prefix + "group", Duration.ofMillis(700))) {
+    // no linger: the first batch's transaction takes no other, so the ten arrive during its commit
+    try (TransactionalPublisher publisher =
+        new TransactionalPublisher(
+            new PublisherSettings(
+                    producerClient(),
+                    prefix + "group",
+                    state,
+                    STATE_PARTITIONS,
+                    Duration.ofMillis(700),
+                    false)
+                .withLinger(Duration.ZERO, PublisherSettings.UNBOUNDED),
+            codec,
+            KafkaStateStore.empty(),
+            new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()))) {
       CompletableFuture<PublishResult> first =
           publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned()));
       // the first batch is taken into its transaction before the others are queued
@@ -287,6 +300,46 @@ class TransactionalPublisherIT {
       assertThat(published.join().events()).isEqualTo(1);
     }
     assertThat(readCommitted(events)).hasSize(1);
+  }
+
+  @Test
+  void shouldNotBringBackTheStateOfAWatchRemovedWhileItsTransactionWasOpen() throws Exception {
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
+    KafkaStateStore store = KafkaStateStore.empty();
+    try (TransactionalPublisher publisher =
+            new TransactionalPublisher(
+                new PublisherSettings(
+                        producerClient(),
+                        prefix + "removed-open",
+                        state,
+                        STATE_PARTITIONS,
+                        Duration.ZERO,
+                        false)
+                    .withLinger(Duration.ofMillis(700), PublisherSettings.UNBOUNDED),
+                codec,
+                store,
+                new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
+        org.apache.kafka.clients.admin.Admin admin =
+            org.apache.kafka.clients.admin.Admin.create(client)) {
+      CompletableFuture<PublishResult> published =
+          publisher.publish(batch("psn:1", "s1", SampleEvents.trophyEarned()));
+      // the batch is in the open transaction (its event on the broker) when the watch goes
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofMillis(600))
+          .pollInterval(Duration.ofMillis(10))
+          .until(() -> uncommittedRecords(admin, events) == 1);
+      publisher.tombstone("psn:1");
+      published.join();
+      assertThat(store.get("psn:1"))
+          .as("the committed transaction does not put back the state its tombstone removed")
+          .isNull();
+      publisher.barrier(Duration.ofSeconds(30));
+      assertThat(store.get("psn:1")).isNull();
+    }
+    KafkaStateStore reread =
+        KafkaStateStore.load(new java.util.HashMap<>(client), state, Duration.ofSeconds(30));
+    assertThat(reread.get("psn:1")).as("the tombstone committed after the state").isNull();
   }
 
   private static long uncommittedRecords(org.apache.kafka.clients.admin.Admin admin, String topic)
