@@ -1,6 +1,7 @@
 package io.pitwall.kafka.publish;
 
 import io.pitwall.events.wire.AvroWireCodec;
+import io.pitwall.events.wire.InvalidEventException;
 import io.pitwall.kafka.watches.GroupPosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ final class GroupTransaction {
 
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalPublisher.class);
 
+  /** How long a transaction takes batches in once it has begun (its commit then follows). */
+  static final java.time.Duration OPEN_BUDGET = java.time.Duration.ofSeconds(5);
+
   /** A batch taken into the transaction, and its result once committed. */
   private record Accepted(CompletableFuture<PublishResult> done, PublishResult result) {}
 
@@ -41,6 +45,8 @@ final class GroupTransaction {
   private final List<Accepted> accepted = new ArrayList<>();
   private final Map<String, byte[]> states = new LinkedHashMap<>();
   private boolean open;
+  private boolean accepting = true;
+  private long begunAt;
   private int records;
   private long encodeNanos;
   private long sendNanos;
@@ -89,6 +95,10 @@ final class GroupTransaction {
     } catch (RuntimeException e) {
       // an event its schema refuses, or the registry away while a schema id was looked up:
       // nothing of this batch was sent, and the others go on
+      if (!(e instanceof InvalidEventException)) {
+        // the registry may hang the next batch as long: take no more into the open transaction
+        accepting = false;
+      }
       done.completeExceptionally(e);
       return;
     } finally {
@@ -116,6 +126,7 @@ final class GroupTransaction {
     if (!open) {
       producer.begin();
       open = true;
+      begunAt = System.nanoTime();
     }
     try {
       producer.send(record);
@@ -124,6 +135,17 @@ final class GroupTransaction {
       throw e;
     }
     records++;
+  }
+
+  /**
+   * Whether the transaction should take more batches: not once a batch could not be encoded for a
+   * reason other than its own events (the schema registry away: its calls may hang each batch up to
+   * their timeout), nor once it has been open for {@link #OPEN_BUDGET}, so that it commits well
+   * within the coordinator's {@link TransactionalPublisher#TRANSACTION_TIMEOUT}. The batches not
+   * taken wait for the next transaction.
+   */
+  boolean accepting() {
+    return accepting && (!open || System.nanoTime() - begunAt < OPEN_BUDGET.toNanos());
   }
 
   /**

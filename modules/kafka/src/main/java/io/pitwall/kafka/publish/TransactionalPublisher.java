@@ -121,9 +121,9 @@ public final class TransactionalPublisher implements AutoCloseable {
     run(this::drain)
         .whenComplete(
             (ok, error) -> {
-              if (error != null) {
-                // the publisher is closed: nothing will drain this batch any more
-                waiting.remove(pending);
+              // the publisher is closed: nothing will drain this batch any more, unless a drain
+              // still running took it already (then that drain completes it)
+              if (error != null && waiting.remove(pending)) {
                 pending.done().completeExceptionally(error);
               }
             });
@@ -217,12 +217,14 @@ public final class TransactionalPublisher implements AutoCloseable {
    * fails with that error.
    */
   private void drain() {
-    List<Pending> taken = new ArrayList<>();
-    waiting.drainTo(taken, GROUP_LIMIT);
-    if (taken.isEmpty()) {
+    Pending first = waiting.poll();
+    if (first == null) {
       return;
     }
+    List<Pending> taken = new ArrayList<>();
+    taken.add(first);
     GroupTransaction transaction = null;
+    Filled filled = null;
     try {
       producer.requireRunning();
       // the group's view first, then the checks: a watch removed or moved before this snapshot
@@ -240,33 +242,26 @@ public final class TransactionalPublisher implements AutoCloseable {
               pendingRemovals::contains,
               this::stateRecord,
               !settings.unsafeSplitTransactions());
-      for (Pending pending : taken) {
-        transaction.add(pending.batch(), pending.done());
-      }
-      long lingered = linger(transaction, taken);
+      transaction.add(first.batch(), first.done());
+      filled = fill(transaction, taken);
       TransactionalProducer.Phases phases = transaction.commit();
       if (transaction.records() > 0) {
         timings =
             timings.plus(
                 transaction.accepted(),
                 transaction.records(),
-                lingered,
+                filled.waitedNanos(),
                 transaction.encodeNanos(),
                 transaction.sendNanos(),
                 phases.offsets(),
                 phases.commit());
       }
       // a watch removed while its transaction was open keeps no state: its tombstone follows
-      transaction
-          .states()
-          .forEach(
-              (key, state) -> {
-                if (!pendingRemovals.contains(key)) {
-                  store.put(key, state);
-                }
-              });
+      Map<String, byte[]> kept = new LinkedHashMap<>(transaction.states());
+      kept.keySet().removeIf(pendingRemovals::contains);
+      kept.forEach(store::put);
       if (settings.unsafeSplitTransactions()) {
-        deferredStates.putAll(transaction.states());
+        deferredStates.putAll(kept);
       }
       transaction.complete();
     } catch (RuntimeException e) {
@@ -275,41 +270,52 @@ public final class TransactionalPublisher implements AutoCloseable {
       }
       // completes only the batches not refused already
       taken.forEach(p -> p.done().completeExceptionally(e));
+    } finally {
+      if (filled != null && filled.interrupted()) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
+  /** How a transaction was filled: the nanoseconds spent waiting, and whether that was cut off. */
+  private record Filled(long waitedNanos, boolean interrupted) {}
+
   /**
-   * Waits up to {@link PublisherSettings#linger()} for more batches to join the transaction, taking
-   * each in as it arrives, until it holds {@link PublisherSettings#lingerBatches()} (every poll in
-   * flight) or {@link #GROUP_LIMIT}, so that polls finishing a few milliseconds apart share one
-   * commit instead of paying one each; adds them to {@code taken} and returns the nanoseconds it
-   * waited (taking them in not counted).
+   * Takes the batches waiting into the transaction, then waits up to {@link
+   * PublisherSettings#linger()} for more, taking each in as it arrives, until it holds {@link
+   * PublisherSettings#lingerBatches()} (every poll in flight), so that polls finishing a few
+   * milliseconds apart share one commit instead of paying one each. It never takes more than {@link
+   * #GROUP_LIMIT}, nor any once the transaction stops {@link GroupTransaction#accepting()} or the
+   * publisher is closing. Waiting is counted; taking batches in is not (that is encoding and
+   * sending). An interrupt ends the waiting; the transaction still commits, and the interrupt is
+   * restored after it.
    */
-  private long linger(GroupTransaction transaction, List<Pending> taken) {
-    long linger = settings.linger().toNanos();
+  private Filled fill(GroupTransaction transaction, List<Pending> taken) {
     int enough = Math.min(GROUP_LIMIT, settings.lingerBatches());
+    long deadline = System.nanoTime() + settings.linger().toNanos();
     long waited = 0;
-    long deadline = System.nanoTime() + linger;
-    try {
-      for (long left = linger; left > 0 && taken.size() < enough; ) {
+    while (taken.size() < GROUP_LIMIT && transaction.accepting() && !producer.isClosing()) {
+      Pending next = waiting.poll();
+      if (next == null) {
+        long left = deadline - System.nanoTime();
+        if (taken.size() >= enough || left <= 0) {
+          break;
+        }
         long start = System.nanoTime();
-        Pending next = waiting.poll(left, TimeUnit.NANOSECONDS);
+        try {
+          next = waiting.poll(left, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          return new Filled(waited + System.nanoTime() - start, true);
+        }
         waited += System.nanoTime() - start;
         if (next == null) {
           break;
         }
-        List<Pending> arrived = new ArrayList<>();
-        arrived.add(next);
-        waiting.drainTo(arrived, GROUP_LIMIT - taken.size() - 1);
-        taken.addAll(arrived);
-        arrived.forEach(p -> transaction.add(p.batch(), p.done()));
-        left = deadline - System.nanoTime();
       }
-    } catch (InterruptedException e) {
-      // closing: commit what the transaction holds
-      Thread.currentThread().interrupt();
+      taken.add(next);
+      transaction.add(next.batch(), next.done());
     }
-    return waited;
+    return new Filled(waited, false);
   }
 
   /**
@@ -345,6 +351,7 @@ public final class TransactionalPublisher implements AutoCloseable {
     while (!producer.isClosing() && !producer.failed()) {
       try {
         commit(List.of(stateRecord(key, null)));
+        deferredStates.remove(key);
         pendingRemovals.remove(key);
         store.put(key, null);
         return;

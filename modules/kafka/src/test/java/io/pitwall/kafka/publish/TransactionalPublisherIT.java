@@ -270,6 +270,102 @@ class TransactionalPublisherIT {
   }
 
   @Test
+  void shouldTakeNoMoreBatchesIntoATransactionOnceTheRegistryFailedOne() {
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
+    String unregistrable = prefix + "unregistrable";
+    try (TransactionalPublisher publisher =
+        lingering(prefix + "registry-stops", registryFailing(unregistrable, Duration.ZERO))) {
+      CompletableFuture<PublishResult> first =
+          publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned()));
+      CompletableFuture<PublishResult> refused =
+          publisher.publish(batchTo(unregistrable, "psn:1", "s1"));
+      CompletableFuture<PublishResult> later =
+          publisher.publish(batch("psn:2", "s2", SampleEvents.trophyEarned()));
+      assertThat(first.join().events()).isEqualTo(1);
+      assertThatThrownBy(refused::join)
+          .hasCauseInstanceOf(io.pitwall.events.wire.SchemaRegistryException.class);
+      assertThat(later.join().events()).isEqualTo(1);
+      assertThat(publisher.transactions())
+          .as("the batch after the registry's failure waits for the next transaction")
+          .isEqualTo(2);
+    }
+    assertThat(readCommitted(events)).hasSize(2);
+  }
+
+  @Test
+  void shouldCommitATransactionOpenForItsBudgetAndLeaveTheRestForTheNext() {
+    TopicAdmin.ensure(
+        client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
+    String slow = prefix + "slow";
+    Duration hang = GroupTransaction.OPEN_BUDGET.plusMillis(500);
+    try (TransactionalPublisher publisher =
+        lingering(prefix + "budget", registryFailing(slow, hang))) {
+      CompletableFuture<PublishResult> first =
+          publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned()));
+      // its schema id takes longer than the budget to come back (then the registry answers)
+      CompletableFuture<PublishResult> slowOne = publisher.publish(batchTo(slow, "psn:1", "s1"));
+      CompletableFuture<PublishResult> later =
+          publisher.publish(batch("psn:2", "s2", SampleEvents.trophyEarned()));
+      assertThat(first.join().events()).isEqualTo(1);
+      assertThat(slowOne.join().events()).isEqualTo(1);
+      assertThat(later.join().events()).isEqualTo(1);
+      assertThat(publisher.transactions())
+          .as("the transaction open past its budget takes no more batches")
+          .isEqualTo(2);
+    }
+  }
+
+  /** A publisher lingering up to 1 s for batches, until every poll in flight (unbounded) came. */
+  private TransactionalPublisher lingering(String id, AvroWireCodec codec) {
+    return new TransactionalPublisher(
+        new PublisherSettings(producerClient(), id, state, STATE_PARTITIONS, Duration.ZERO, false)
+            .withLinger(Duration.ofSeconds(1), PublisherSettings.UNBOUNDED),
+        codec,
+        KafkaStateStore.empty(),
+        new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
+  }
+
+  /**
+   * A codec whose registry, for the subjects of {@code topic}, waits {@code hang} and then answers
+   * when it is not zero, or else fails at once with HTTP 503 (retriable).
+   */
+  private static AvroWireCodec registryFailing(String topic, Duration hang) {
+    ConfluentRestRegistryClient registry =
+        new ConfluentRestRegistryClient(TestSchemaRegistry.url());
+    return new AvroWireCodec(
+        new io.pitwall.events.wire.SchemaRegistryClient() {
+          @Override
+          public int register(String subject, org.apache.avro.Schema schema) {
+            if (subject.startsWith(topic)) {
+              if (hang.isZero()) {
+                throw new io.pitwall.events.wire.SchemaRegistryException(
+                    "registry unavailable (HTTP 503)", 503, null);
+              }
+              try {
+                Thread.sleep(hang.toMillis());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return registry.register(subject, schema);
+          }
+
+          @Override
+          public org.apache.avro.Schema schemaById(int id) {
+            return registry.schemaById(id);
+          }
+        });
+  }
+
+  private static PublishBatch batchTo(String topic, String key, String stateValue) {
+    return new PublishBatch(
+        List.of(new OutgoingEvent(topic, key, SampleEvents.trophyEarned())),
+        key,
+        stateValue.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void shouldSendEachBatchIntoTheOpenTransactionWhileLingeringForMore() throws Exception {
     TopicAdmin.ensure(
         client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
@@ -277,6 +373,8 @@ class TransactionalPublisherIT {
         new PublisherSettings(
                 producerClient(), prefix + "stream", state, STATE_PARTITIONS, Duration.ZERO, false)
             .withLinger(Duration.ofSeconds(1), PublisherSettings.UNBOUNDED);
+    // the linger allows at most 1 s: a slow first send must not eat the margin, so the
+    // producer's metadata for the topic is fetched by a first, committed publish
     try (TransactionalPublisher publisher =
             new TransactionalPublisher(
                 lingering,
@@ -285,21 +383,23 @@ class TransactionalPublisherIT {
                 new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
         org.apache.kafka.clients.admin.Admin admin =
             org.apache.kafka.clients.admin.Admin.create(client)) {
+      publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned())).join();
+      long before = uncommittedRecords(admin, events);
       CompletableFuture<PublishResult> published =
           publisher.publish(batch("psn:1", "s1", SampleEvents.trophyEarned()));
       org.awaitility.Awaitility.await()
-          .atMost(Duration.ofMillis(800))
-          .pollInterval(Duration.ofMillis(20))
+          .atMost(Duration.ofMillis(900))
+          .pollInterval(Duration.ofMillis(10))
           .untilAsserted(
               () -> {
                 assertThat(published).as("still lingering for more batches").isNotDone();
-                assertThat(uncommittedRecords(admin, events))
+                assertThat(uncommittedRecords(admin, events) - before)
                     .as("the batch's event is on the broker before the transaction commits")
                     .isEqualTo(1);
               });
       assertThat(published.join().events()).isEqualTo(1);
     }
-    assertThat(readCommitted(events)).hasSize(1);
+    assertThat(readCommitted(events)).hasSize(2);
   }
 
   @Test
@@ -316,19 +416,22 @@ class TransactionalPublisherIT {
                         STATE_PARTITIONS,
                         Duration.ZERO,
                         false)
-                    .withLinger(Duration.ofMillis(700), PublisherSettings.UNBOUNDED),
+                    .withLinger(Duration.ofSeconds(1), PublisherSettings.UNBOUNDED),
                 codec,
                 store,
                 new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
         org.apache.kafka.clients.admin.Admin admin =
             org.apache.kafka.clients.admin.Admin.create(client)) {
+      publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned())).join();
+      long before = uncommittedRecords(admin, events);
       CompletableFuture<PublishResult> published =
           publisher.publish(batch("psn:1", "s1", SampleEvents.trophyEarned()));
       // the batch is in the open transaction (its event on the broker) when the watch goes
       org.awaitility.Awaitility.await()
-          .atMost(Duration.ofMillis(600))
+          .atMost(Duration.ofMillis(900))
           .pollInterval(Duration.ofMillis(10))
-          .until(() -> uncommittedRecords(admin, events) == 1);
+          .until(() -> uncommittedRecords(admin, events) - before == 1);
+      assertThat(published).as("its transaction is still open").isNotDone();
       publisher.tombstone("psn:1");
       published.join();
       assertThat(store.get("psn:1"))
