@@ -148,18 +148,10 @@ class TransactionalPublisherIT {
         client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
     // no linger: the first batch's transaction takes no other, so the ten arrive during its commit
     try (TransactionalPublisher publisher =
-        new TransactionalPublisher(
-            new PublisherSettings(
-                    producerClient(),
-                    prefix + "group",
-                    state,
-                    STATE_PARTITIONS,
-                    Duration.ofMillis(700),
-                    false)
-                .withLinger(Duration.ZERO, PublisherSettings.UNBOUNDED),
+        publisher(
+            settings(prefix + "group", Duration.ofMillis(700), Duration.ZERO),
             codec,
-            KafkaStateStore.empty(),
-            new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()))) {
+            KafkaStateStore.empty())) {
       CompletableFuture<PublishResult> first =
           publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned()));
       // the first batch is taken into its transaction before the others are queued
@@ -212,37 +204,11 @@ class TransactionalPublisherIT {
     TopicAdmin.ensure(
         client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
     String unregistrable = prefix + "unregistrable";
-    ConfluentRestRegistryClient registry =
-        new ConfluentRestRegistryClient(TestSchemaRegistry.url());
-    AvroWireCodec flaky =
-        new AvroWireCodec(
-            new io.pitwall.events.wire.SchemaRegistryClient() {
-              @Override
-              public int register(String subject, org.apache.avro.Schema schema) {
-                if (subject.startsWith(unregistrable)) {
-                  throw new io.pitwall.events.wire.SchemaRegistryException(
-                      "registry unavailable (HTTP 503)", 503, null);
-                }
-                return registry.register(subject, schema);
-              }
-
-              @Override
-              public org.apache.avro.Schema schemaById(int id) {
-                return registry.schemaById(id);
-              }
-            });
     try (TransactionalPublisher publisher =
-        new TransactionalPublisher(
-            new PublisherSettings(
-                producerClient(),
-                prefix + "registry",
-                state,
-                STATE_PARTITIONS,
-                Duration.ofMillis(700),
-                false),
-            flaky,
-            KafkaStateStore.empty(),
-            new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()))) {
+        publisher(
+            settings(prefix + "registry", Duration.ofMillis(700), PublisherSettings.DEFAULT_LINGER),
+            registryFailing(unregistrable, Duration.ZERO),
+            KafkaStateStore.empty())) {
       CompletableFuture<PublishResult> first =
           publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned()));
       CompletableFuture<PublishResult> good =
@@ -318,12 +284,8 @@ class TransactionalPublisherIT {
 
   /** A publisher lingering up to 1 s for batches, until every poll in flight (unbounded) came. */
   private TransactionalPublisher lingering(String id, AvroWireCodec codec) {
-    return new TransactionalPublisher(
-        new PublisherSettings(producerClient(), id, state, STATE_PARTITIONS, Duration.ZERO, false)
-            .withLinger(Duration.ofSeconds(1), PublisherSettings.UNBOUNDED),
-        codec,
-        KafkaStateStore.empty(),
-        new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
+    return publisher(
+        settings(id, Duration.ZERO, Duration.ofSeconds(1)), codec, KafkaStateStore.empty());
   }
 
   /**
@@ -369,18 +331,9 @@ class TransactionalPublisherIT {
   void shouldSendEachBatchIntoTheOpenTransactionWhileLingeringForMore() throws Exception {
     TopicAdmin.ensure(
         client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
-    PublisherSettings lingering =
-        new PublisherSettings(
-                producerClient(), prefix + "stream", state, STATE_PARTITIONS, Duration.ZERO, false)
-            .withLinger(Duration.ofSeconds(1), PublisherSettings.UNBOUNDED);
     // the linger allows at most 1 s: a slow first send must not eat the margin, so the
     // producer's metadata for the topic is fetched by a first, committed publish
-    try (TransactionalPublisher publisher =
-            new TransactionalPublisher(
-                lingering,
-                codec,
-                KafkaStateStore.empty(),
-                new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
+    try (TransactionalPublisher publisher = lingering(prefix + "stream", codec);
         org.apache.kafka.clients.admin.Admin admin =
             org.apache.kafka.clients.admin.Admin.create(client)) {
       publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned())).join();
@@ -408,18 +361,10 @@ class TransactionalPublisherIT {
         client, List.of(state), STATE_PARTITIONS, List.of(events), Duration.ofSeconds(30));
     KafkaStateStore store = KafkaStateStore.empty();
     try (TransactionalPublisher publisher =
-            new TransactionalPublisher(
-                new PublisherSettings(
-                        producerClient(),
-                        prefix + "removed-open",
-                        state,
-                        STATE_PARTITIONS,
-                        Duration.ZERO,
-                        false)
-                    .withLinger(Duration.ofSeconds(1), PublisherSettings.UNBOUNDED),
+            publisher(
+                settings(prefix + "removed-open", Duration.ZERO, Duration.ofSeconds(1)),
                 codec,
-                store,
-                new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
+                store);
         org.apache.kafka.clients.admin.Admin admin =
             org.apache.kafka.clients.admin.Admin.create(client)) {
       publisher.publish(batch("psn:0", "s0", SampleEvents.trophyEarned())).join();
@@ -470,11 +415,23 @@ class TransactionalPublisherIT {
   }
 
   private TransactionalPublisher publisher(String id, Duration pause) {
+    return publisher(
+        settings(id, pause, PublisherSettings.DEFAULT_LINGER), codec, KafkaStateStore.empty());
+  }
+
+  private static TransactionalPublisher publisher(
+      PublisherSettings settings, AvroWireCodec codec, KafkaStateStore store) {
     return new TransactionalPublisher(
-        new PublisherSettings(producerClient(), id, state, STATE_PARTITIONS, pause, false),
+        settings,
         codec,
-        KafkaStateStore.empty(),
+        store,
         new io.pitwall.kafka.Availability("Kafka", java.time.Clock.systemUTC()));
+  }
+
+  /** Settings lingering up to {@code linger}, until every poll in flight (unbounded) came. */
+  private PublisherSettings settings(String id, Duration pause, Duration linger) {
+    return new PublisherSettings(producerClient(), id, state, STATE_PARTITIONS, pause, false)
+        .withLinger(linger, PublisherSettings.UNBOUNDED);
   }
 
   private PublishBatch batch(String key, String stateValue, TrophyEarned event) {
